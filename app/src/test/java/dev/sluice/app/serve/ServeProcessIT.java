@@ -1,0 +1,125 @@
+package dev.sluice.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts the packaged jar the way a newcomer does, with a temporary folder as the user's home. */
+class ServeProcessIT {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path userHome;
+
+    @Test
+    void servesFromAnEmbeddedDatabaseThatSurvivesARestart() throws Exception {
+        int postgresPort = SluiceProcess.freePort();
+        try (SluiceProcess first = SluiceProcess.serve(userHome, SluiceProcess.freePort(), postgresPort, "first")) {
+            first.awaitHealthy(START_LIMIT);
+
+            assertThat(databases(postgresPort)).contains("sluice", "sample_dev", "sample_staging", "sample_prod");
+            execute(postgresPort, "sample_dev", "CREATE TABLE kept(note text); INSERT INTO kept VALUES ('written before the restart')");
+            assertThat(first.output()).contains("serving on http://localhost:" + first.httpPort);
+
+            first.stop();
+            assertThat(first.output()).contains("Stopping Sluice");
+        }
+        assertThat(portAnswers(postgresPort)).as("embedded PostgreSQL stopped with the controller").isFalse();
+
+        try (SluiceProcess second = SluiceProcess.serve(userHome, SluiceProcess.freePort(), postgresPort, "second")) {
+            second.awaitHealthy(START_LIMIT);
+
+            assertThat(query(postgresPort, "sample_dev", "SELECT note FROM kept")).containsExactly("written before the restart");
+            assertThat(query(postgresPort, "sluice", "SELECT action FROM sluice.audit_event ORDER BY id"))
+                    .containsExactly("controller.started", "controller.started");
+            assertThat(query(postgresPort, "sluice", "SELECT version FROM sluice.schema_history")).containsExactly("1");
+            assertThat(userHome.resolve(".sluice/postgres/data/PG_VERSION")).exists();
+        }
+    }
+
+    @Test
+    void aSecondServeOnTheSameFolderExitsNamingTheFolder() throws Exception {
+        try (SluiceProcess first = SluiceProcess.serve(userHome, SluiceProcess.freePort(), SluiceProcess.freePort(), "first")) {
+            first.awaitHealthy(START_LIMIT);
+
+            SluiceProcess second = SluiceProcess.serve(userHome, SluiceProcess.freePort(), SluiceProcess.freePort(), "second");
+            int exitCode = second.awaitExit(Duration.ofMinutes(1));
+
+            assertThat(exitCode).isNotZero();
+            assertThat(second.output())
+                    .contains("already using " + userHome.resolve(".sluice"))
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            first.awaitHealthy(Duration.ofSeconds(10)); // the first one is unharmed
+        }
+    }
+
+    @Test
+    void recoversAfterBeingKilledWithoutAChanceToCleanUp() throws Exception {
+        int postgresPort = SluiceProcess.freePort();
+        try (SluiceProcess first = SluiceProcess.serve(userHome, SluiceProcess.freePort(), postgresPort, "first")) {
+            first.awaitHealthy(START_LIMIT);
+            execute(postgresPort, "sample_prod", "CREATE TABLE committed(id int); INSERT INTO committed VALUES (42)");
+            first.kill();
+        }
+        assertThat(portAnswers(postgresPort)).as("the killed controller's PostgreSQL is still running").isTrue();
+
+        try (SluiceProcess second = SluiceProcess.serve(userHome, SluiceProcess.freePort(), postgresPort, "second")) {
+            second.awaitHealthy(START_LIMIT);
+            assertThat(second.output()).contains("left running");
+            assertThat(query(postgresPort, "sample_prod", "SELECT id::text FROM committed")).containsExactly("42");
+        }
+    }
+
+    private String password() throws Exception {
+        return Files.readString(userHome.resolve(".sluice/postgres/password"), StandardCharsets.UTF_8).strip();
+    }
+
+    private Connection connect(int port, String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", password());
+    }
+
+    private List<String> databases(int port) throws Exception {
+        return query(port, "postgres", "SELECT datname FROM pg_database");
+    }
+
+    private void execute(int port, String database, String sql) throws Exception {
+        try (Connection connection = connect(port, database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> query(int port, String database, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(port, database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private boolean portAnswers(int port) {
+        try (Connection ignored = connect(port, "postgres")) {
+            return true;
+        } catch (SQLException e) {
+            return !(e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
