@@ -9,6 +9,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -112,6 +113,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (cause instanceof CommandFailure failure) {
                 return failure;
+            }
+            if (cause instanceof SQLException sql) {
+                return new CommandFailure(ExitCode.FAILED, "the controller database did not answer: " + sql.getMessage(), e);
             }
         }
         Throwable root = e;

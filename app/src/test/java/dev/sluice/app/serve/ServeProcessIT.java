@@ -2,6 +2,8 @@ package dev.sluice.app.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testsupport.SharedPostgres;
+import dev.sluice.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +85,43 @@ class ServeProcessIT {
             assertThat(second.output()).contains("left running");
             assertThat(query(postgresPort, "sample_prod", "SELECT id::text FROM committed")).containsExactly("42");
         }
+    }
+
+    @Test
+    void usesTheConfiguredControllerDatabaseAndStartsNoEmbeddedOne() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("ServeConfiguredDatasource");
+        Map<String, String> environment = Map.of(
+                "DATASOURCES_DEFAULT_URL", database.jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", database.username(),
+                "DATASOURCES_DEFAULT_PASSWORD", database.password());
+        try (SluiceProcess serve = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), environment, "configured")) {
+            serve.awaitHealthy(START_LIMIT);
+
+            assertThat(serve.output()).contains("controller database " + database.jdbcUrl()).doesNotContain(database.password());
+        }
+        assertThat(userHome.resolve(".sluice")).doesNotExist();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM sluice.audit_event WHERE action = 'controller.started'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnreachableConfiguredDatabaseIsOneClearLine() throws Exception {
+        int closedPort = SluiceProcess.freePort();
+        Map<String, String> environment = Map.of(
+                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://localhost:" + closedPort + "/sluice",
+                "DATASOURCES_DEFAULT_USERNAME", "sluice",
+                "DATASOURCES_DEFAULT_PASSWORD", "not-shown-anywhere");
+        SluiceProcess serve = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), environment, "unreachable");
+
+        assertThat(serve.awaitExit(Duration.ofMinutes(1))).isEqualTo(1);
+        assertThat(serve.output())
+                .contains("sluice: the controller database did not answer")
+                .contains("localhost:" + closedPort)
+                .doesNotContain("not-shown-anywhere")
+                .doesNotContain("\tat ");
     }
 
     private String password() throws Exception {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged jar ({@code app/target/sluice.jar}) running as a process of its own, as a user starts it. */
@@ -33,13 +34,21 @@ final class SluiceProcess implements AutoCloseable {
 
     /** Starts {@code sluice serve} with {@code userHome} as the user's home folder. */
     static SluiceProcess serve(Path userHome, int httpPort, int postgresPort, String logName) throws IOException {
+        return serve(userHome, httpPort, List.of("--embedded-postgres-port", Integer.toString(postgresPort)), Map.of(), logName);
+    }
+
+    /** Starts {@code sluice serve} with extra arguments and environment variables. */
+    static SluiceProcess serve(Path userHome, int httpPort, List<String> arguments, Map<String, String> environment,
+            String logName) throws IOException {
         String jar = System.getProperty("sluice.jar", "target/sluice.jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Duser.home=" + userHome, "-jar", jar,
-                "serve", "--port", Integer.toString(httpPort), "--embedded-postgres-port", Integer.toString(postgresPort)));
+                "serve", "--port", Integer.toString(httpPort)));
+        command.addAll(arguments);
         Path output = userHome.resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_") || name.startsWith("MICRONAUT_"));
+        builder.environment().putAll(environment);
         return new SluiceProcess(builder.start(), httpPort, output);
     }
 
