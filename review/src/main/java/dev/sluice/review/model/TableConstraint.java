@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param usingIndex the existing index it is built on ({@code ... USING INDEX idx}), when given
  * @param notValid   declared NOT VALID (existing rows not checked now)
  * @param references the referenced table of a foreign key
+ * @param expression the expression of a CHECK constraint, as written; empty for other kinds
  */
 public record TableConstraint(
         Optional<String> name,
@@ -20,7 +21,8 @@ public record TableConstraint(
         List<String> columns,
         Optional<String> usingIndex,
         boolean notValid,
-        Optional<QualifiedName> references) {
+        Optional<QualifiedName> references,
+        String expression) {
 
     public enum Kind { PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION, NOT_NULL }
 
@@ -30,6 +32,7 @@ public record TableConstraint(
         columns = List.copyOf(columns);
         Objects.requireNonNull(usingIndex, "usingIndex");
         Objects.requireNonNull(references, "references");
+        Objects.requireNonNull(expression, "expression");
     }
 
     public String describe() {

@@ -335,6 +335,22 @@ public final class StatementRecognizer {
         return modifiers;
     }
 
+    /** The expression's tokens as text, words in lower case, one space apart: enough to compare expressions. */
+    static String expressionText(List<Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        for (Token token : tokens) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(switch (token.kind()) {
+                case STRING -> "'" + token.text().replace("'", "''") + "'";
+                case QUOTED_IDENTIFIER -> '"' + token.text() + '"';
+                default -> token.text();
+            });
+        }
+        return text.toString();
+    }
+
     private static DefaultValue defaultValue(TokenCursor in) {
         List<Token> expression = new ArrayList<>();
         int depth = 0;
@@ -377,20 +393,21 @@ public final class StatementRecognizer {
             in.acceptWords("nulls", "distinct");
             constraint = keyConstraint(in, name, TableConstraint.Kind.UNIQUE, notValid);
         } else if (in.acceptWord("check")) {
-            in.skipParenthesized();
-            constraint = new TableConstraint(name, TableConstraint.Kind.CHECK, List.of(), Optional.empty(), notValid, Optional.empty());
+            String expression = expressionText(parenthesized(in));
+            constraint = new TableConstraint(name, TableConstraint.Kind.CHECK, List.of(), Optional.empty(), notValid,
+                    Optional.empty(), expression);
         } else if (in.acceptWords("foreign", "key")) {
             List<String> columns = in.parenthesizedNames();
             in.expectWord("references");
             QualifiedName target = in.qualifiedName();
             constraint = new TableConstraint(name, TableConstraint.Kind.FOREIGN_KEY, columns, Optional.empty(), notValid,
-                    Optional.of(target));
+                    Optional.of(target), "");
         } else if (in.acceptWord("exclude")) {
             constraint = new TableConstraint(name, TableConstraint.Kind.EXCLUSION, List.of(), Optional.empty(), notValid,
-                    Optional.empty());
+                    Optional.empty(), "");
         } else if (in.acceptWords("not", "null")) {
             constraint = new TableConstraint(name, TableConstraint.Kind.NOT_NULL, List.of(in.name()), Optional.empty(),
-                    notValid, Optional.empty());
+                    notValid, Optional.empty(), "");
         } else {
             throw new RecognitionException("unknown constraint form at " + TokenCursor.describe(in.peek()));
         }
@@ -400,9 +417,9 @@ public final class StatementRecognizer {
 
     private static TableConstraint keyConstraint(TokenCursor in, Optional<String> name, TableConstraint.Kind kind, boolean notValid) {
         if (in.acceptWords("using", "index")) {
-            return new TableConstraint(name, kind, List.of(), Optional.of(in.name()), notValid, Optional.empty());
+            return new TableConstraint(name, kind, List.of(), Optional.of(in.name()), notValid, Optional.empty(), "");
         }
-        return new TableConstraint(name, kind, in.parenthesizedNames(), Optional.empty(), notValid, Optional.empty());
+        return new TableConstraint(name, kind, in.parenthesizedNames(), Optional.empty(), notValid, Optional.empty(), "");
     }
 
     private Statement createIndex(TokenCursor in) {
