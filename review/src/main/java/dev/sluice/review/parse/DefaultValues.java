@@ -5,7 +5,6 @@ import dev.sluice.review.sql.Token;
 import dev.sluice.review.sql.TokenKind;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Tells whether a default expression is one value for all rows or one per row. */
 final class DefaultValues {
@@ -26,8 +25,7 @@ final class DefaultValues {
     private DefaultValues() {
     }
 
-    static DefaultValue classify(List<Token> expression) {
-        String text = expression.stream().map(DefaultValues::raw).collect(Collectors.joining(" "));
+    static DefaultValue classify(List<Token> expression, String text) {
         boolean isNull = !expression.isEmpty() && expression.getFirst().isWord("null")
                 && (expression.size() == 1 || expression.get(1).isOperator("::"));
         DefaultValue.Volatility volatility = DefaultValue.Volatility.CONSTANT;
@@ -52,13 +50,5 @@ final class DefaultValues {
     private static boolean isTypeModifier(List<Token> expression, int at) {
         return Set.of("varchar", "numeric", "decimal", "char", "character", "timestamp", "timestamptz", "time", "bit",
                 "interval", "varbit").contains(expression.get(at).text());
-    }
-
-    private static String raw(Token token) {
-        return switch (token.kind()) {
-            case STRING -> "'" + token.text().replace("'", "''") + "'";
-            case QUOTED_IDENTIFIER -> '"' + token.text() + '"';
-            default -> token.text();
-        };
     }
 }

@@ -51,7 +51,7 @@ public final class StatementRecognizer {
             return new Statement.Known("empty");
         }
         try {
-            Statement recognized = read(new TokenCursor(tokens));
+            Statement recognized = read(new TokenCursor(tokens, statementText, statement.start()));
             if (recognized != null) {
                 return recognized;
             }
@@ -335,22 +335,6 @@ public final class StatementRecognizer {
         return modifiers;
     }
 
-    /** The expression's tokens as text, words in lower case, one space apart: enough to compare expressions. */
-    static String expressionText(List<Token> tokens) {
-        StringBuilder text = new StringBuilder();
-        for (Token token : tokens) {
-            if (!text.isEmpty()) {
-                text.append(' ');
-            }
-            text.append(switch (token.kind()) {
-                case STRING -> "'" + token.text().replace("'", "''") + "'";
-                case QUOTED_IDENTIFIER -> '"' + token.text() + '"';
-                default -> token.text();
-            });
-        }
-        return text.toString();
-    }
-
     private static DefaultValue defaultValue(TokenCursor in) {
         List<Token> expression = new ArrayList<>();
         int depth = 0;
@@ -376,7 +360,7 @@ public final class StatementRecognizer {
             }
             expression.add(in.next());
         }
-        return DefaultValues.classify(expression);
+        return DefaultValues.classify(expression, in.textOf(expression));
     }
 
     private TableConstraint tableConstraint(TokenCursor in) {
@@ -393,7 +377,7 @@ public final class StatementRecognizer {
             in.acceptWords("nulls", "distinct");
             constraint = keyConstraint(in, name, TableConstraint.Kind.UNIQUE, notValid);
         } else if (in.acceptWord("check")) {
-            String expression = expressionText(parenthesized(in));
+            String expression = in.textOf(parenthesized(in));
             constraint = new TableConstraint(name, TableConstraint.Kind.CHECK, List.of(), Optional.empty(), notValid,
                     Optional.empty(), expression);
         } else if (in.acceptWords("foreign", "key")) {

@@ -11,10 +11,28 @@ import java.util.Set;
 final class TokenCursor {
 
     private final List<Token> tokens;
+    private final String text;
+    private final int base;
     private int index;
 
-    TokenCursor(List<Token> tokens) {
+    /** {@code text} is the statement as written, starting at file offset {@code base}. */
+    TokenCursor(List<Token> tokens, String text, int base) {
         this.tokens = tokens;
+        this.text = text;
+        this.base = base;
+    }
+
+    /** The source text a run of tokens was read from, as written. */
+    String textOf(List<Token> run) {
+        if (run.isEmpty()) {
+            return "";
+        }
+        int from = run.getFirst().start() - base;
+        int to = run.getLast().end() - base;
+        if (from < 0 || to > text.length() || from > to) {
+            return "";
+        }
+        return text.substring(from, to);
     }
 
     boolean atEnd() {

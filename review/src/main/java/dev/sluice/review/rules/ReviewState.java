@@ -137,7 +137,7 @@ public final class ReviewState {
                         notValidConstraintsIn.put(constraint.name().get(), inTransaction ? transaction : -1);
                     }
                     if (constraint.kind() == TableConstraint.Kind.CHECK) {
-                        var matcher = IS_NOT_NULL.matcher(constraint.expression().toLowerCase(Locale.ROOT).strip());
+                        var matcher = IS_NOT_NULL.matcher(constraint.expression().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
                         if (matcher.matches()) {
                             String column = key + "." + matcher.group(1);
                             if (constraint.notValid()) {
