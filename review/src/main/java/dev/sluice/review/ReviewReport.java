@@ -10,6 +10,15 @@ public record ReviewReport(List<Finding> findings, List<FileReview> files) {
         files = List.copyOf(files);
     }
 
+    /** This report followed by another, as one. */
+    public ReviewReport plus(ReviewReport other) {
+        List<Finding> allFindings = new java.util.ArrayList<>(findings);
+        allFindings.addAll(other.findings);
+        List<FileReview> allFiles = new java.util.ArrayList<>(files);
+        allFiles.addAll(other.files);
+        return new ReviewReport(allFindings, allFiles);
+    }
+
     public boolean hasErrors() {
         return findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
     }

@@ -1,5 +1,6 @@
 package dev.sluice.app.cli;
 
+import dev.sluice.app.cli.review.ReviewCommand;
 import dev.sluice.app.serve.ServeCommand;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceVersion.class,
         description = "GitOps controller for PostgreSQL schema migrations.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReviewCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     @CommandLine.Spec
