@@ -80,10 +80,11 @@ public final class Reviewer {
         state.startFile();
         for (int i = 0; i < context.statements().size(); i++) {
             StatementContext statement = new StatementContext(context, i, state);
+            TransactionPlan.Scope scope = context.plan().scope(i);
+            state.enter(scope.transaction(), scope.inTransaction());
             for (Map.Entry<Rule, Severity> entry : active.entrySet()) {
                 entry.getKey().check(statement, new RuleReport(entry.getKey().id(), i, context.sql(i).start(), raw));
             }
-            TransactionPlan.Scope scope = context.plan().scope(i);
             state.apply(context.statements().get(i), scope.transaction(), scope.inTransaction());
         }
         for (Map.Entry<Rule, Severity> entry : active.entrySet()) {
@@ -101,11 +102,14 @@ public final class Reviewer {
         List<Finding> kept = new ArrayList<>();
         for (Raw finding : raw) {
             Optional<Directives.Ignore> suppressedBy = ignores.stream()
-                    .filter(ignore -> ignore.rules().contains(finding.rule())
+                    .filter(ignore -> names(ignore).contains(finding.rule())
                             && (ignore.wholeFile() || ignore.statement() == finding.statement()))
                     .findFirst();
             if (suppressedBy.isPresent()) {
-                used.get(suppressedBy.get()).add(finding.rule());
+                Directives.Ignore ignore = suppressedBy.get();
+                ignore.rules().stream()
+                        .filter(name -> RuleCatalog.resolve(name).map(Rule::id).filter(finding.rule()::equals).isPresent())
+                        .forEach(used.get(ignore)::add);
             } else {
                 kept.add(locate(context, finding));
             }
@@ -115,7 +119,7 @@ public final class Reviewer {
                 Set<String> unused = new TreeSet<>(ignore.rules());
                 unused.removeAll(used.get(ignore));
                 boolean fileIgnoresUnused = ignores.stream()
-                        .anyMatch(other -> other.wholeFile() && other.rules().contains(RuleCatalog.UNUSED_IGNORE));
+                        .anyMatch(other -> other.wholeFile() && names(other).contains(RuleCatalog.UNUSED_IGNORE));
                 if (!unused.isEmpty() && !fileIgnoresUnused) {
                     kept.add(locate(context, new Raw(RuleCatalog.UNUSED_IGNORE, ignore.statement(), ignore.offset(),
                             unusedMessage(unused), "Remove the names from the directive, or the directive itself."))
@@ -127,10 +131,19 @@ public final class Reviewer {
         return kept;
     }
 
+    /** The rule ids an ignore directive names, its aliases resolved. */
+    private static Set<String> names(Directives.Ignore ignore) {
+        Set<String> ids = new HashSet<>();
+        for (String name : ignore.rules()) {
+            RuleCatalog.resolve(name).ifPresent(rule -> ids.add(rule.id()));
+        }
+        return ids;
+    }
+
     private static String unusedMessage(Set<String> unused) {
         List<String> parts = new ArrayList<>();
         for (String rule : unused) {
-            parts.add(RuleCatalog.byId(rule).isPresent() ? rule + " (nothing to ignore here)" : rule + " (no such rule)");
+            parts.add(RuleCatalog.resolve(rule).isPresent() ? rule + " (nothing to ignore here)" : rule + " (no such rule)");
         }
         return "sluice:ignore suppresses nothing: " + String.join(", ", parts);
     }

@@ -88,6 +88,26 @@ class ReviewerTest {
     }
 
     @Test
+    void ignoreDirectivesAcceptOtherToolsNamesForARule() {
+        ReviewReport report = review(ReviewOptions.defaults(), "-- sluice:ignore ban-drop-table\nDROP TABLE legacy;");
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void setLocalLockTimeoutLastsOnlyUntilItsTransactionEnds() {
+        ReviewReport report = review(ReviewOptions.defaults().withModel(TransactionModel.PSQL), """
+                BEGIN;
+                SET LOCAL lock_timeout = '5s';
+                ALTER TABLE orders ADD COLUMN note text;
+                COMMIT;
+                ALTER TABLE users ADD COLUMN note text;
+                SET lock_timeout TO DEFAULT;
+                """);
+        assertThat(report.findings()).filteredOn(finding -> finding.rule().equals("missing-lock-timeout"))
+                .extracting(Finding::line).containsExactly(5);
+    }
+
+    @Test
     void ignoreFileCoversEveryStatement() {
         ReviewReport report = review(ReviewOptions.defaults(), "-- sluice:ignore-file drop-table\nDROP TABLE a;\nDROP TABLE b;");
         assertThat(report.findings()).isEmpty();

@@ -14,7 +14,8 @@ public record ColumnDefinition(
         Optional<QualifiedName> references,
         boolean check,
         boolean identity,
-        boolean generatedStored) {
+        boolean generatedStored,
+        boolean generatedVirtual) {
 
     public ColumnDefinition {
         Objects.requireNonNull(name, "name");

@@ -185,6 +185,7 @@ public final class StatementRecognizer {
         boolean check = false;
         boolean identity = false;
         boolean generatedStored = false;
+        boolean generatedVirtual = false;
         while (!in.atEnd() && !in.peek(TokenKind.COMMA) && !in.peek(TokenKind.RIGHT_PAREN)) {
             if (in.acceptWord("constraint")) {
                 in.name();
@@ -225,7 +226,7 @@ public final class StatementRecognizer {
                 } else {
                     in.skipParenthesized();
                     generatedStored = in.acceptWord("stored");
-                    in.acceptWord("virtual");
+                    generatedVirtual = !generatedStored; // VIRTUAL, written or (PostgreSQL 18+) implied
                 }
             } else if (in.acceptWord("collate")) {
                 in.qualifiedName();
@@ -234,7 +235,7 @@ public final class StatementRecognizer {
             }
         }
         return new ColumnDefinition(name, type, notNull, defaultValue, primaryKey, unique, references, check,
-                identity, generatedStored);
+                identity, generatedStored, generatedVirtual);
     }
 
     private static void skipReferenceClauses(TokenCursor in) {

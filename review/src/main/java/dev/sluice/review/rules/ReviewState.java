@@ -40,7 +40,8 @@ public final class ReviewState {
     private static final Pattern IS_NOT_NULL = Pattern.compile("^\"?([^\" ]+)\"? is not null$");
 
     private final Map<String, NewTable> newTables = new HashMap<>();
-    private final Set<String> newIndexes = new HashSet<>();
+    /** Index key to the key of its table, for indexes created by the migrations. */
+    private final Map<String, String> newIndexes = new HashMap<>();
     private final Set<String> newViews = new HashSet<>();
     /** Table key to the transaction in which it was last altered by DDL, within the current file. */
     private final Map<String, Integer> alteredIn = new HashMap<>();
@@ -49,7 +50,9 @@ public final class ReviewState {
     /** "table.column" proven NOT NULL by a validated CHECK added by the migrations. */
     private final Set<String> checkedNotNull = new HashSet<>();
     private final Map<String, String> pendingNotNullChecks = new HashMap<>();
-    private boolean lockTimeoutSet;
+    private LockTimeoutTracker lockTimeout = new LockTimeoutTracker();
+    private int currentTransaction = -1;
+    private boolean currentInTransaction;
 
     public boolean isNewTable(QualifiedName table) {
         return newTables.containsKey(table.key());
@@ -63,8 +66,10 @@ public final class ReviewState {
         return newViews.contains(view.key());
     }
 
-    public boolean isNewIndex(QualifiedName index) {
-        return newIndexes.contains(index.key());
+    /** Whether the index was created by the migrations on a table they also created: dropping it locks nothing in use. */
+    public boolean isIndexOnNewTable(QualifiedName index) {
+        String table = newIndexes.get(index.key());
+        return table != null && newTables.containsKey(table);
     }
 
     public boolean alteredInTransaction(QualifiedName table, int transaction) {
@@ -81,15 +86,22 @@ public final class ReviewState {
         return checkedNotNull.contains(table.key() + "." + column);
     }
 
+    /** Whether a lock_timeout is in force for the statement about to run (SET LOCAL lasts until its transaction ends). */
     public boolean lockTimeoutSet() {
-        return lockTimeoutSet;
+        return lockTimeout.inForce(currentTransaction, currentInTransaction);
+    }
+
+    /** For the review engine: the statement about to be checked runs in this transaction. */
+    public void enter(int transaction, boolean inTransaction) {
+        currentTransaction = transaction;
+        currentInTransaction = inTransaction;
     }
 
     /** For the review engine: a new file starts; per-file facts are forgotten, the objects created stay. */
     public void startFile() {
         alteredIn.clear();
         notValidConstraintsIn.clear();
-        lockTimeoutSet = false;
+        lockTimeout = new LockTimeoutTracker();
     }
 
     /** For the review engine: records the effect of a statement that ran in {@code transaction}. */
@@ -110,12 +122,11 @@ public final class ReviewState {
                 newTables.put(create.table().key(), table);
             }
             case Statement.CreateIndex index -> index.name()
-                    .ifPresent(name -> newIndexes.add(new QualifiedName(index.table().schema(), name).key()));
+                    .ifPresent(name -> newIndexes.put(new QualifiedName(index.table().schema(), name).key(), index.table().key()));
             case Statement.CreateView view -> newViews.add(view.view().key());
             case Statement.Drop drop when drop.objectType().equals("table") -> drop.names().forEach(name -> newTables.remove(name.key()));
             case Statement.AlterTable alter -> applyAlter(alter, transaction, inTransaction);
-            case Statement.SetParameter set when set.parameter().equals("lock_timeout") ->
-                    lockTimeoutSet = !set.value().isBlank() && !set.value().equals("0") && !set.value().equals("'0'");
+            case Statement.SetParameter set -> lockTimeout.apply(set, transaction, inTransaction);
             default -> {
             }
         }

@@ -75,7 +75,7 @@ public final class TransactionClassifier {
                             explicitBegin = i;
                         }
                     }
-                    case COMMIT, ROLLBACK -> {
+                    case COMMIT, ROLLBACK, PREPARE -> {
                         if (!open || explicitBegin < 0) {
                             strayEnds.add(i); // nothing to end, or it ends the runner's own transaction
                         }

@@ -26,7 +26,7 @@ public final class AddColumnNotNullNoDefaultRule extends ExistingTableAlterRule 
         }
         ColumnDefinition column = add.column();
         if (column.notNull() && !column.hasNonNullDefault() && !column.identity() && !column.type().isSerial()
-                && !column.generatedStored()) {
+                && !column.generatedStored() && !column.generatedVirtual()) {
             report.addAt(action.offset(), "ADD COLUMN " + alter.table() + "." + column.name() + " NOT NULL without a default"
                             + " fails with SQLSTATE 23502 if " + alter.table() + " has any row, and older code that inserts"
                             + " without this column fails afterwards.",

@@ -8,6 +8,10 @@ import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
+import dev.sluice.review.sql.Token;
+import dev.sluice.review.sql.TokenKind;
+import java.util.List;
+import java.util.Locale;
 
 /** CASCADE on DROP or TRUNCATE: it also removes objects or rows the migration does not name. */
 public final class RemoveCascadeRule extends AbstractRule {
@@ -39,8 +43,26 @@ public final class RemoveCascadeRule extends AbstractRule {
                     }
                 }
             }
+            case Statement.Known known when known.kind().startsWith("drop ") && topLevelCascade(context.sql().body()) ->
+                    report.add(known.kind().toUpperCase(Locale.ROOT) + " ... CASCADE also drops every object that depends"
+                            + " on what it drops (triggers, defaults, views ...), unnamed here.", HINT);
             default -> {
             }
         }
+    }
+
+    /** DROP FUNCTION, DROP TRIGGER, DROP OWNED ... are read without their parts: look for CASCADE outside parentheses. */
+    private static boolean topLevelCascade(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            if (token.kind() == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (token.kind() == TokenKind.RIGHT_PAREN) {
+                depth--;
+            } else if (depth == 0 && token.isWord("cascade")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

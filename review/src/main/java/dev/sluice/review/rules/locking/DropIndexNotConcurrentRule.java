@@ -24,7 +24,7 @@ public final class DropIndexNotConcurrentRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         if (!(context.statement() instanceof Statement.DropIndex drop) || drop.concurrently()
-                || drop.indexes().stream().allMatch(context.state()::isNewIndex)) {
+                || drop.indexes().stream().allMatch(context.state()::isIndexOnNewTable)) {
             return;
         }
         String names = drop.indexes().stream().map(QualifiedName::toString).collect(Collectors.joining(", "));

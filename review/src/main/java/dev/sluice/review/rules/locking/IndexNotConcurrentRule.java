@@ -22,7 +22,7 @@ public final class IndexNotConcurrentRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         if (!(context.statement() instanceof Statement.CreateIndex index) || index.concurrently()
-                || context.isNewTable(index.table())) {
+                || context.isNewTable(index.table()) || context.state().isNewView(index.table())) {
             return;
         }
         report.add("CREATE INDEX " + index.name().map(name -> name + " ").orElse("") + "on " + index.table()

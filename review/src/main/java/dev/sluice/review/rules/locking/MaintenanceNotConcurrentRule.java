@@ -22,7 +22,8 @@ public final class MaintenanceNotConcurrentRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         switch (context.statement()) {
-            case Statement.Reindex reindex when !reindex.concurrently() && !reindex.target().equals("system") -> {
+            case Statement.Reindex reindex when !reindex.concurrently() && !reindex.target().equals("system")
+                    && !(reindex.target().equals("table") && context.isNewTable(reindex.name())) -> {
                 String hint = context.pgVersion() >= 12
                         ? "Rebuild without blocking writes, in a file of its own:\n"
                                 + Rewrite.terminated(Rewrite.insertAfterWord(context.text(), reindex.target(), "CONCURRENTLY"))

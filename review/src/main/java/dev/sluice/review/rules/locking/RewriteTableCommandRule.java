@@ -12,7 +12,10 @@ import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
 import java.util.stream.Collectors;
 
-/** VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED, SET ACCESS METHOD and SET TABLESPACE: whole-table rewrites. */
+/**
+ * VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED, SET ACCESS METHOD and SET TABLESPACE: whole-table
+ * rewrites. Tables the migrations created are new and unused, so rewriting them is not reported.
+ */
 public final class RewriteTableCommandRule extends AbstractRule {
 
     private static final String ONLINE = "Run it outside the deployment (pg_repack or pg_squeeze rewrite a table online),"
@@ -27,11 +30,12 @@ public final class RewriteTableCommandRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         switch (context.statement()) {
-            case Statement.Vacuum vacuum when vacuum.full() -> report.add("VACUUM FULL "
+            case Statement.Vacuum vacuum when vacuum.full() && !allNew(context, vacuum) -> report.add("VACUUM FULL "
                     + (vacuum.tables().isEmpty() ? "of every table" : vacuum.tables().stream().map(QualifiedName::toString)
                             .collect(Collectors.joining(", ")))
                     + " rewrites each table while holding " + Locks.ACCESS_EXCLUSIVE + ".", ONLINE);
-            case Statement.Cluster cluster -> report.add("CLUSTER " + cluster.table().map(QualifiedName::toString).orElse("")
+            case Statement.Cluster cluster when cluster.table().map(table -> !context.isNewTable(table)).orElse(true) ->
+                report.add("CLUSTER " + cluster.table().map(QualifiedName::toString).orElse("")
                     + " rewrites the table in index order while holding " + Locks.ACCESS_EXCLUSIVE + ".", ONLINE);
             case Statement.AlterTable alter when !context.isNewTable(alter.table()) -> {
                 for (AlterAction action : alter.actions()) {
@@ -44,5 +48,10 @@ public final class RewriteTableCommandRule extends AbstractRule {
             default -> {
             }
         }
+    }
+
+    /** VACUUM FULL of named tables that the migrations created: they are new, nobody waits for them. */
+    private static boolean allNew(StatementContext context, Statement.Vacuum vacuum) {
+        return !vacuum.tables().isEmpty() && vacuum.tables().stream().allMatch(context::isNewTable);
     }
 }

@@ -23,8 +23,9 @@ public final class ValidateInSameTransactionRule extends ExistingTableAlterRule 
         if (action instanceof AlterAction.ValidateConstraint validate && context.scope().inTransaction()
                 && context.state().addedNotValidInTransaction(validate.name(), context.scope().transaction())) {
             report.addAt(action.offset(), "VALIDATE CONSTRAINT " + validate.name() + " runs in the transaction that added"
-                            + " it NOT VALID: " + Locks.ACCESS_EXCLUSIVE + " taken by ADD CONSTRAINT on " + alter.table()
-                            + " is still held while every row is checked, so NOT VALID saves nothing.",
+                            + " it NOT VALID: the lock ADD CONSTRAINT took on " + alter.table() + " (" + Locks.ACCESS_EXCLUSIVE
+                            + " for a CHECK; for a foreign key " + Locks.SHARE_ROW_EXCLUSIVE + " on both tables) is still held"
+                            + " while every row is checked, so NOT VALID saves nothing.",
                     "Move this statement to the next migration file:\nALTER TABLE " + alter.table()
                             + " VALIDATE CONSTRAINT " + validate.name() + ";");
         }

@@ -6,10 +6,12 @@ import dev.sluice.review.TransactionModel;
 import dev.sluice.review.model.QualifiedName;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
+import dev.sluice.review.rules.LockTimeoutTracker;
 import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.ReviewState;
 import dev.sluice.review.rules.StatementContext;
+import dev.sluice.review.transaction.TransactionPlan;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,35 +32,50 @@ public final class MissingLockTimeoutRule extends AbstractRule {
         if (context.file().model() != TransactionModel.PSQL || context.state().lockTimeoutSet()) {
             return;
         }
-        Optional<QualifiedName> table = lockedTable(context.statement(), context.state());
+        Optional<String> table = lockedTable(context.statement(), context.state());
         if (table.isEmpty() || firstReportedBefore(context)) {
             return;
         }
         report.add("No lock_timeout is set before this statement locks " + table.get() + ": if a long-running query holds"
-                        + " the table, this statement waits, and every query after it on " + table.get() + " queues behind it.",
+                        + " that table, this statement waits, and every query after it on the table queues behind it.",
                 "Start the file with SET lock_timeout = '5s'; (and retry on failure), or run it with Sluice, which sets"
                         + " one for every migration.");
     }
 
-    /** Reports once per file: only for the first lock-taking statement. */
+    /** Reports once per file: for the first lock-taking statement that runs without a timeout. */
     private static boolean firstReportedBefore(StatementContext context) {
         List<Statement> statements = context.file().statements();
+        LockTimeoutTracker timeout = new LockTimeoutTracker();
         for (int i = 0; i < context.index(); i++) {
-            if (lockedTable(statements.get(i), context.state()).isPresent()) {
+            TransactionPlan.Scope scope = context.file().plan().scope(i);
+            if (!timeout.inForce(scope.transaction(), scope.inTransaction())
+                    && lockedTable(statements.get(i), context.state()).isPresent()) {
                 return true;
             }
+            timeout.apply(statements.get(i), scope.transaction(), scope.inTransaction());
         }
         return false;
     }
 
-    private static Optional<QualifiedName> lockedTable(Statement statement, ReviewState state) {
-        Optional<QualifiedName> table = switch (statement) {
-            case Statement.AlterTable alter -> Optional.of(alter.table());
-            case Statement.CreateIndex index when !index.concurrently() -> Optional.of(index.table());
-            case Statement.Truncate truncate -> Optional.of(truncate.tables().getFirst());
-            case Statement.Drop drop when drop.objectType().equals("table") -> Optional.of(drop.names().getFirst());
+    /**
+     * The existing object the statement waits to lock: the first table (or, for DROP INDEX, index) that
+     * the migrations did not create. A lock on a new object is never contended.
+     */
+    private static Optional<String> lockedTable(Statement statement, ReviewState state) {
+        return switch (statement) {
+            case Statement.AlterTable alter -> existingTable(List.of(alter.table()), state);
+            case Statement.CreateIndex index when !index.concurrently() -> existingTable(List.of(index.table()), state);
+            case Statement.Truncate truncate -> existingTable(truncate.tables(), state);
+            case Statement.Drop drop when drop.objectType().equals("table") -> existingTable(drop.names(), state);
+            case Statement.DropIndex drop when !drop.concurrently() -> drop.indexes().stream()
+                    .filter(index -> !state.isIndexOnNewTable(index))
+                    .findFirst()
+                    .map(index -> "the table of index " + index);
             default -> Optional.empty();
         };
-        return table.filter(name -> !state.isNewTable(name));
+    }
+
+    private static Optional<String> existingTable(List<QualifiedName> tables, ReviewState state) {
+        return tables.stream().filter(name -> !state.isNewTable(name)).findFirst().map(QualifiedName::toString);
     }
 }
