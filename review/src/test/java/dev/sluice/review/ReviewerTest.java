@@ -131,6 +131,17 @@ class ReviewerTest {
     }
 
     @Test
+    void aMissingSemicolonIsASyntaxErrorAtTheLineThatShouldStartAStatement() {
+        ReviewReport report = review(ReviewOptions.defaults(), """
+                ALTER TABLE orders ADD COLUMN note varchar(20)
+                CREATE INDEX orders_note_idx ON orders (note);
+                """);
+        assertThat(report.findings()).extracting(Finding::rule, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("syntax-error", 2));
+        assertThat(report.findings().getFirst().hint()).contains("semicolon (line 1)");
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         ReviewReport report = review(ReviewOptions.defaults(), "CREATE TABLE (((; ALTER TABLE ; DROP ; $$ unterminated");
         assertThat(report.findings()).extracting(Finding::rule).contains("syntax-error");

@@ -69,7 +69,9 @@ public record Directives(
                 continue;
             }
             String name = matcher.group(1);
-            String argument = matcher.group(2).strip();
+            String argument = matcher.group(2);
+            int trailingComment = argument.indexOf("--");
+            argument = (trailingComment >= 0 ? argument.substring(0, trailingComment) : argument).strip();
             switch (name) {
                 case "ignore" -> {
                     int statement = statementFor(file.statements(), comment.start());

@@ -30,7 +30,7 @@ public final class StatementRecognizer {
             "constraint", "primary", "unique", "check", "foreign", "exclude");
     /** Statements that are read and never judged. */
     private static final Set<String> KNOWN_HEADS = Set.of(
-            "insert", "select", "values", "grant", "revoke", "comment", "analyze", "lock", "notify", "listen",
+            "insert", "select", "values", "grant", "revoke", "comment", "analyze", "analyse", "lock", "notify", "listen",
             "unlisten", "copy", "call", "explain", "security", "table", "declare", "fetch", "close", "move",
             "prepare", "execute", "deallocate", "discard", "checkpoint", "load", "import", "merge", "show",
             "reassign", "refresh");
@@ -146,7 +146,7 @@ public final class StatementRecognizer {
             List<ColumnDefinition> columns = new ArrayList<>();
             List<TableConstraint> constraints = new ArrayList<>();
             if (in.peek(TokenKind.LEFT_PAREN)) {
-                tableElements(in, columns, constraints);
+                in.skipParenthesized(); // column options and constraints; the columns come from the parent
             }
             return new Statement.CreateTable(table, ifNotExists, temporary, columns, constraints, true);
         }
@@ -261,6 +261,10 @@ public final class StatementRecognizer {
         }
     }
 
+    /** Words that continue a type name: double precision, character varying, timestamp with time zone, interval day to second. */
+    private static final Set<String> TYPE_NAME_CONTINUATIONS = Set.of(
+            "precision", "varying", "with", "without", "time", "zone", "to", "year", "month", "day", "hour", "minute", "second");
+
     /** Reads a type name up to the first column-constraint keyword or the end of the item. */
     static TypeName typeName(TokenCursor in) {
         StringBuilder name = new StringBuilder();
@@ -290,7 +294,8 @@ public final class StatementRecognizer {
             } else if (token.kind() == TokenKind.DOT) {
                 in.next();
                 name.append('.');
-            } else if (token.isName()) {
+            } else if (token.isName() && (name.isEmpty() || name.charAt(name.length() - 1) == '.'
+                    || token.kind() == TokenKind.WORD && TYPE_NAME_CONTINUATIONS.contains(token.text()))) {
                 in.next();
                 if (!name.isEmpty() && name.charAt(name.length() - 1) != '.') {
                     name.append(' ');
@@ -593,7 +598,7 @@ public final class StatementRecognizer {
             "function", "procedure", "sequence", "extension", "trigger", "policy", "role", "user", "tablespace",
             "aggregate", "collation", "conversion", "rule", "publication", "subscription", "server", "owned",
             "operator", "cast", "language", "event trigger", "text search", "statistics", "routine", "group",
-            "access method", "foreign data wrapper", "user mapping", "transform");
+            "access method", "foreign data wrapper", "user mapping", "transform", "procedural language");
 
     private Statement drop(TokenCursor in) {
         in.expectWord("drop");
@@ -607,7 +612,7 @@ public final class StatementRecognizer {
         for (String type : DROP_OBJECT_TYPES) {
             if (in.acceptWords(type.split(" "))) {
                 if (Set.of("trigger", "policy", "rule", "owned", "cast", "operator", "aggregate", "user mapping",
-                        "text search", "function", "procedure", "routine").contains(type)) {
+                        "text search", "function", "procedure", "routine", "procedural language").contains(type)) {
                     return new Statement.Known("drop " + type); // names need ON table or signatures: not judged
                 }
                 boolean ifExists = in.acceptWords("if", "exists");

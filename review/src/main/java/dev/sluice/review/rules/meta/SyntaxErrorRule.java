@@ -26,6 +26,10 @@ public final class SyntaxErrorRule extends AbstractRule {
                     + "; everything after it is read as part of it.", "Close it where it should end.");
         }
         for (SqlStatement statement : file.split().statements()) {
+            missingSemicolonBefore(file, statement.index()).ifPresent(token -> report.addInFile(statement.index(), token.start(),
+                    "Syntax error: " + token.text().toUpperCase() + " starts a line inside the statement above it, which"
+                            + " PostgreSQL reads as one statement and rejects.",
+                    "End the previous statement with a semicolon (line " + (file.source().line(token.start()) - 1) + ")."));
             int depth = 0;
             Token unmatched = null;
             for (Token token : statement.tokens()) {
@@ -44,6 +48,34 @@ public final class SyntaxErrorRule extends AbstractRule {
                         + " statement runs on into the next one.", "Add the missing ')'.");
             }
         }
+    }
+
+    /** Words that start a statement; one starting a line inside an unreadable statement suggests a missing semicolon. */
+    private static final java.util.Set<String> STATEMENT_STARTS = java.util.Set.of(
+            "create", "alter", "drop", "insert", "update", "delete", "grant", "revoke", "comment", "truncate", "select");
+
+    /**
+     * In a statement neither reader could read, the first word at parenthesis depth 0 that starts a
+     * line and could start a statement: most likely the previous line lacks its semicolon.
+     */
+    public static java.util.Optional<Token> missingSemicolonBefore(FileContext file, int statement) {
+        if (!(file.statements().get(statement) instanceof dev.sluice.review.model.Statement.Unreadable)) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<Token> tokens = file.sql(statement).tokens();
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (token.kind() == TokenKind.RIGHT_PAREN) {
+                depth--;
+            } else if (i > 0 && depth == 0 && token.kind() == TokenKind.WORD && STATEMENT_STARTS.contains(token.text())
+                    && file.source().line(token.start()) > file.source().line(tokens.get(i - 1).end())) {
+                return java.util.Optional.of(token);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static int statementAt(FileContext file, int offset) {

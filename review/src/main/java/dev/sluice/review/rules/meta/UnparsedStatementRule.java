@@ -18,7 +18,8 @@ public final class UnparsedStatementRule extends AbstractRule {
 
     @Override
     public void check(StatementContext context, Report report) {
-        if (context.statement() instanceof Statement.Unreadable unreadable) {
+        if (context.statement() instanceof Statement.Unreadable unreadable
+                && SyntaxErrorRule.missingSemicolonBefore(context.file(), context.index()).isEmpty()) {
             report.add("The review could not read this statement, so no rule checked it (" + unreadable.reason() + ").",
                     "Check it by hand; if it is valid PostgreSQL, please report it so the review learns the form.");
         }

@@ -9,6 +9,9 @@ import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
+import dev.sluice.review.sql.Token;
+import dev.sluice.review.sql.TokenKind;
+import java.util.List;
 
 /** CREATE TABLE with no primary key, and none added later in the same file. */
 public final class CreateTableWithoutPrimaryKeyRule extends AbstractRule {
@@ -26,7 +29,7 @@ public final class CreateTableWithoutPrimaryKeyRule extends AbstractRule {
         }
         boolean hasKey = create.columns().stream().anyMatch(column -> column.primaryKey())
                 || create.constraints().stream().anyMatch(constraint -> constraint.kind() == TableConstraint.Kind.PRIMARY_KEY);
-        if (hasKey || addedLater(context, create)) {
+        if (hasKey || copiesIndexes(context) || addedLater(context, create)) {
             return;
         }
         report.add("Table " + create.table() + " has no primary key: rows cannot be told apart, logical replication cannot"
@@ -44,5 +47,38 @@ public final class CreateTableWithoutPrimaryKeyRule extends AbstractRule {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a {@code LIKE source INCLUDING INDEXES} (or {@code INCLUDING ALL}) element copies the
+     * source table's indexes, and with them its primary key, which this file cannot see.
+     */
+    private static boolean copiesIndexes(StatementContext context) {
+        List<Token> tokens = context.sql().tokens();
+        int depth = 0;
+        boolean inLike = false;
+        boolean copies = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (token.kind() == TokenKind.RIGHT_PAREN) {
+                depth--;
+                inLike &= depth >= 1;
+            } else if (depth == 1 && token.kind() == TokenKind.COMMA) {
+                inLike = false;
+            } else if (depth == 1 && token.isWord("like") && i > 0
+                    && (tokens.get(i - 1).kind() == TokenKind.LEFT_PAREN || tokens.get(i - 1).kind() == TokenKind.COMMA)) {
+                inLike = true;
+            } else if (inLike && depth == 1 && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).isWord("all") || tokens.get(i + 1).isWord("indexes"))) {
+                if (token.isWord("including")) {
+                    copies = true;
+                } else if (token.isWord("excluding")) {
+                    copies = false;
+                }
+            }
+        }
+        return copies;
     }
 }

@@ -74,10 +74,14 @@ public final class ForeignKeyWithoutIndexRule extends AbstractRule {
                     } else if (action instanceof AlterAction.AddColumn add) {
                         add.column().references().ifPresent(target -> keys.add(new ForeignKey(index, action.offset(),
                                 alter.table(), List.of(add.column().name()), target)));
+                        if (add.column().primaryKey() || add.column().unique()) {
+                            indexes.add(new Index(alter.table(), List.of(add.column().name())));
+                        }
                     }
                 }
             }
-            case Statement.CreateIndex create -> indexes.add(new Index(create.table(), create.columns()));
+            // A partial index cannot serve the lookup that checks all referencing rows.
+            case Statement.CreateIndex create when !create.partial() -> indexes.add(new Index(create.table(), create.columns()));
             default -> {
             }
         }

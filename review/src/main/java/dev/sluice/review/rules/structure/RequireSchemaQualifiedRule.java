@@ -9,13 +9,19 @@ import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
 import java.util.Optional;
+import java.util.Set;
 
 /** Object names without a schema, resolved through the session's search_path. Off unless enabled (strict). */
 public final class RequireSchemaQualifiedRule extends AbstractRule {
 
+    /** DROP object types that live in a schema (extensions, roles, schemas, languages ... do not). */
+    private static final Set<String> IN_SCHEMA = Set.of("table", "view", "materialized view", "foreign table",
+            "sequence", "type", "domain", "collation", "conversion", "statistics");
+
     public RequireSchemaQualifiedRule() {
         super("require-schema-qualified", Category.STRUCTURE, Severity.INFO, RuleSet.STRICT,
-                "Object names without a schema depend on the search_path of whoever runs the migration");
+                "Object names without a schema depend on the search_path of whoever runs the migration",
+                "require-table-schema");
     }
 
     @Override
@@ -25,8 +31,9 @@ public final class RequireSchemaQualifiedRule extends AbstractRule {
             case Statement.AlterTable alter -> Optional.of(alter.table());
             case Statement.CreateIndex index -> Optional.of(index.table());
             case Statement.CreateView view -> Optional.of(view.view());
-            case Statement.Drop drop when !drop.names().isEmpty() && !drop.objectType().equals("schema")
-                    && !drop.objectType().equals("database") -> Optional.of(drop.names().getFirst());
+            case Statement.DropIndex drop when !drop.indexes().isEmpty() -> Optional.of(drop.indexes().getFirst());
+            case Statement.Drop drop when !drop.names().isEmpty() && IN_SCHEMA.contains(drop.objectType())
+                    -> Optional.of(drop.names().getFirst());
             default -> Optional.empty();
         };
         name.filter(n -> !n.isQualified()).ifPresent(n -> report.add(n + " has no schema: it resolves through the"

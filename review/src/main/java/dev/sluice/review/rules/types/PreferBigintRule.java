@@ -2,6 +2,8 @@ package dev.sluice.review.rules.types;
 
 import dev.sluice.review.RuleSet;
 import dev.sluice.review.Severity;
+import dev.sluice.review.model.Statement;
+import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.NewColumns;
@@ -17,14 +19,16 @@ public final class PreferBigintRule extends AbstractRule {
     public PreferBigintRule() {
         super("prefer-bigint", Category.TYPES, Severity.WARNING, RuleSet.DEFAULT,
                 "Primary keys, identities and serials of type integer run out at 2.1 billion",
-                "prefer-bigint-over-int", "prefer-bigint-over-smallint");
+                "prefer-bigint-over-int", "prefer-bigint-over-smallint", "prefer-big-int");
     }
 
     @Override
     public void check(StatementContext context, Report report) {
+        Set<String> keyColumns = singleColumnPrimaryKey(context);
         for (NewColumns.Declared declared : NewColumns.of(context)) {
             var column = declared.column();
-            boolean keyLike = column.primaryKey() || column.identity() || column.type().isSerial();
+            boolean keyLike = column.primaryKey() || column.identity() || column.type().isSerial()
+                    || keyColumns.contains(column.name());
             if (keyLike && SMALL.contains(column.type().name())) {
                 String bigger = column.type().isSerial() ? "bigserial (better: bigint GENERATED ALWAYS AS IDENTITY)" : "bigint";
                 report.addAt(declared.offset(), declared.table() + "." + column.name() + " is " + column.type()
@@ -33,5 +37,20 @@ public final class PreferBigintRule extends AbstractRule {
                         "Declare it as " + bigger + " now, while the table is new.");
             }
         }
+    }
+
+    /**
+     * The column of a one-column PRIMARY KEY table constraint ({@code CONSTRAINT t_pkey PRIMARY KEY (id)}).
+     * The columns of a composite key usually reference other tables' keys, whose type decides their range.
+     */
+    private static Set<String> singleColumnPrimaryKey(StatementContext context) {
+        if (context.statement() instanceof Statement.CreateTable create) {
+            for (TableConstraint constraint : create.constraints()) {
+                if (constraint.kind() == TableConstraint.Kind.PRIMARY_KEY && constraint.columns().size() == 1) {
+                    return Set.of(constraint.columns().getFirst());
+                }
+            }
+        }
+        return Set.of();
     }
 }
