@@ -1,14 +1,17 @@
 package dev.sluice.review;
 
 import dev.sluice.review.directive.Directives;
+import dev.sluice.review.model.QualifiedName;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.parse.StatementRecognizer;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.FileContext;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.ReviewState;
 import dev.sluice.review.rules.Rule;
 import dev.sluice.review.rules.RuleCatalog;
 import dev.sluice.review.rules.StatementContext;
+import dev.sluice.review.schema.TableInfo;
 import dev.sluice.review.sql.SourceText;
 import dev.sluice.review.sql.SplitFile;
 import dev.sluice.review.sql.SqlStatement;
@@ -83,12 +86,12 @@ public final class Reviewer {
             TransactionPlan.Scope scope = context.plan().scope(i);
             state.enter(scope.transaction(), scope.inTransaction());
             for (Map.Entry<Rule, Severity> entry : active.entrySet()) {
-                entry.getKey().check(statement, new RuleReport(entry.getKey().id(), i, context.sql(i).start(), raw));
+                entry.getKey().check(statement, new RuleReport(entry.getKey().id(), i, context.sql(i).start(), null, null, raw));
             }
             state.apply(context.statements().get(i), scope.transaction(), scope.inTransaction());
         }
         for (Map.Entry<Rule, Severity> entry : active.entrySet()) {
-            entry.getKey().finish(context, new RuleReport(entry.getKey().id(), -1, 0, raw));
+            entry.getKey().finish(context, new RuleReport(entry.getKey().id(), -1, 0, null, null, raw));
         }
         findings.addAll(suppressAndLocate(context, raw));
         return new FileReview(file.path(), context.plan().transactional(), transactionReason(context),
@@ -122,7 +125,7 @@ public final class Reviewer {
                         .anyMatch(other -> other.wholeFile() && names(other).contains(RuleCatalog.UNUSED_IGNORE));
                 if (!unused.isEmpty() && !fileIgnoresUnused) {
                     kept.add(locate(context, new Raw(RuleCatalog.UNUSED_IGNORE, ignore.statement(), ignore.offset(),
-                            unusedMessage(unused), "Remove the names from the directive, or the directive itself."))
+                            unusedMessage(unused), "Remove the names from the directive, or the directive itself.", null, null))
                             .withSeverity(unusedIgnoreSeverity));
                 }
             }
@@ -156,8 +159,13 @@ public final class Reviewer {
                 ? Math.max(line, source.line(Math.max(0, context.sql(finding.statement()).end() - 1)))
                 : line;
         Severity severity = severities.getOrDefault(finding.rule(), Severity.INFO);
-        return new Finding(finding.rule(), severity, context.path(), line, source.column(offset), endLine,
-                finding.message(), finding.hint());
+        String message = finding.message();
+        Optional<TableInfo> live = finding.table() == null ? Optional.empty() : options.schema().table(finding.table());
+        if (live.isPresent()) {
+            message += SizeImpact.describe(live.get(), finding.cost(), options.throughput());
+            severity = SizeImpact.adjust(severity, live.get(), finding.cost(), options.throughput());
+        }
+        return new Finding(finding.rule(), severity, context.path(), line, source.column(offset), endLine, message, finding.hint());
     }
 
     private static String transactionReason(FileContext context) {
@@ -167,24 +175,30 @@ public final class Reviewer {
                 .orElse("");
     }
 
-    /** A finding before suppression and positioning. */
-    private record Raw(String rule, int statement, int offset, String message, String hint) {
+    /** A finding before suppression and positioning; {@code table} and {@code cost} are null when not about a table's size. */
+    private record Raw(String rule, int statement, int offset, String message, String hint, QualifiedName table, Cost cost) {
     }
 
-    private record RuleReport(String rule, int statement, int statementStart, List<Raw> sink) implements Report {
+    private record RuleReport(String rule, int statement, int statementStart, QualifiedName table, Cost cost, List<Raw> sink)
+            implements Report {
+        @Override
+        public Report about(QualifiedName aboutTable, Cost aboutCost) {
+            return new RuleReport(rule, statement, statementStart, aboutTable, aboutCost, sink);
+        }
+
         @Override
         public void add(String message, String hint) {
-            sink.add(new Raw(rule, statement, statementStart, message, hint));
+            sink.add(new Raw(rule, statement, statementStart, message, hint, table, cost));
         }
 
         @Override
         public void addAt(int offset, String message, String hint) {
-            sink.add(new Raw(rule, statement, offset, message, hint));
+            sink.add(new Raw(rule, statement, offset, message, hint, table, cost));
         }
 
         @Override
         public void addInFile(int statementIndex, int offset, String message, String hint) {
-            sink.add(new Raw(rule, statementIndex, offset, message, hint));
+            sink.add(new Raw(rule, statementIndex, offset, message, hint, table, cost));
         }
     }
 }

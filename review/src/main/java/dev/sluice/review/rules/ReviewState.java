@@ -49,6 +49,8 @@ public final class ReviewState {
     private final Map<String, Integer> notValidConstraintsIn = new HashMap<>();
     /** "table.column" proven NOT NULL by a validated CHECK added by the migrations. */
     private final Set<String> checkedNotNull = new HashSet<>();
+    /** "table.column" of existing tables whose type an earlier statement changed, to the new type. */
+    private final Map<String, TypeName> changedTypes = new HashMap<>();
     private final Map<String, String> pendingNotNullChecks = new HashMap<>();
     private LockTimeoutTracker lockTimeout = new LockTimeoutTracker();
     private int currentTransaction = -1;
@@ -87,6 +89,11 @@ public final class ReviewState {
     }
 
     /** Whether a lock_timeout is in force for the statement about to run (SET LOCAL lasts until its transaction ends). */
+    /** The type an earlier statement of the review gave a column of an existing table, if any. */
+    public Optional<TypeName> changedType(QualifiedName table, String column) {
+        return Optional.ofNullable(changedTypes.get(table.key() + "." + column));
+    }
+
     public boolean lockTimeoutSet() {
         return lockTimeout.inForce(currentTransaction, currentInTransaction);
     }
@@ -141,7 +148,13 @@ public final class ReviewState {
         for (AlterAction action : alter.actions()) {
             switch (action) {
                 case AlterAction.AddColumn add when table != null -> table.columns.put(add.column().name(), add.column().type());
-                case AlterAction.AlterColumnType change when table != null -> table.columns.put(change.column(), change.type());
+                case AlterAction.AlterColumnType change -> {
+                    if (table != null) {
+                        table.columns.put(change.column(), change.type());
+                    } else {
+                        changedTypes.put(key + "." + change.column(), change.type());
+                    }
+                }
                 case AlterAction.AddConstraint add -> {
                     TableConstraint constraint = add.constraint();
                     if (constraint.notValid() && constraint.name().isPresent()) {

@@ -17,13 +17,18 @@ import dev.sluice.rollout.config.ReviewRules;
 import dev.sluice.rollout.migration.MigrationFileName;
 import dev.sluice.rollout.migration.MigrationFiles;
 import dev.sluice.rollout.migration.MigrationText;
+import dev.sluice.rollout.schema.LiveSchemaCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +68,11 @@ public final class ReviewCommand implements Callable<Integer> {
                     + " explicit BEGIN ... COMMIT blocks only); default: ${DEFAULT-VALUE}.")
     String txModel;
 
+    @Option(names = "--stats", paramLabel = "JDBC_URL",
+            description = "Read the live schema and table sizes from this database (read-only) for size-aware findings;"
+                    + " user and password in the URL or in PGUSER and PGPASSWORD.")
+    String stats;
+
     @Spec
     CommandSpec spec;
 
@@ -78,7 +88,7 @@ public final class ReviewCommand implements Callable<Integer> {
         // Down scripts run on rollback, long after their up scripts: what the ups created is not new then.
         List<MigrationFile> downs = files.stream().filter(ReviewCommand::isDownScript).toList();
         List<MigrationFile> ups = files.stream().filter(file -> !isDownScript(file)).toList();
-        Reviewer reviewer = new Reviewer(new ReviewOptions(pgVersion, model, rules, SchemaCatalog.EMPTY));
+        Reviewer reviewer = new Reviewer(new ReviewOptions(pgVersion, model, rules, liveSchema()));
         ReviewReport report = reviewer.review(ups).plus(reviewer.review(downs));
 
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +100,29 @@ public final class ReviewCommand implements Callable<Integer> {
         });
         out.flush();
         return report.hasErrors() ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /** The live schema when --stats names a database; a database that does not answer is a warning, not a failure. */
+    private SchemaCatalog liveSchema() {
+        if (stats == null) {
+            return SchemaCatalog.EMPTY;
+        }
+        Properties properties = new Properties();
+        Optional.ofNullable(System.getenv("PGUSER")).ifPresent(user -> properties.setProperty("user", user));
+        Optional.ofNullable(System.getenv("PGPASSWORD")).ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", "120");
+        properties.setProperty("ApplicationName", "sluice review");
+        try (Connection connection = DriverManager.getConnection(stats, properties)) {
+            connection.setReadOnly(true);
+            return LiveSchemaCatalog.load(connection);
+        } catch (SQLException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("sluice: warning: could not read the live schema from " + JdbcUrls.redact(stats) + ": "
+                    + e.getMessage() + "; reviewing without it");
+            err.flush();
+            return SchemaCatalog.EMPTY;
+        }
     }
 
     private RuleConfig rules() {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.app.cli.CommandRun;
 import dev.sluice.app.cli.ExitCode;
+import dev.sluice.testsupport.SharedPostgres;
+import dev.sluice.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +112,38 @@ class ReviewCommandTest {
         CommandRun prod = CommandRun.of("review", "--config", config.toString(), "--env", "prod", migrations.toString());
         assertThat(prod.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(prod.out()).contains("error [index-not-concurrent]");
+    }
+
+    @Test
+    void statsFromALiveDatabaseAddSizesAndKnowCurrentTypes() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("ReviewCommandStats");
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(100));
+                    INSERT INTO accounts SELECT g, 'user' || g || '@example.com' FROM generate_series(1, 20000) g;
+                    ANALYZE accounts;
+                    """);
+        }
+        Path widen = Files.writeString(folder.resolve("V3__widen.sql"), "ALTER TABLE accounts ALTER COLUMN email TYPE varchar(200);\n"
+                + "ALTER TABLE accounts ALTER COLUMN email TYPE varchar(50);\n");
+        String url = database.jdbcUrl() + "?user=" + database.username() + "&password=" + database.password();
+
+        CommandRun run = CommandRun.of("review", "--stats", url, widen.toString());
+
+        assertThat(run.out()).contains(":2:22: error [alter-column-type-rewrite] Changing accounts.email from varchar(200) to varchar(50)")
+                .contains("Live statistics: accounts has ~20k rows")
+                .doesNotContain(":1:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableStatsDatabaseIsAWarningAndTheReviewGoesOn() {
+        CommandRun run = CommandRun.of("review", "--stats", "jdbc:postgresql://localhost:1/x?user=u&password=secret",
+                migrations.toString());
+        assertThat(run.err()).startsWith("sluice: warning: could not read the live schema from jdbc:postgresql://localhost:1/x?user=u&password=***")
+                .doesNotContain("secret");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("index-not-concurrent");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.sluice.review.Severity;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
@@ -22,7 +23,7 @@ public final class BackfillInDdlTransactionRule extends AbstractRule {
         if (context.statement() instanceof Statement.Update update && context.scope().inTransaction()
                 && !context.isNewTable(update.table())
                 && context.state().alteredInTransaction(update.table(), context.scope().transaction())) {
-            report.add("UPDATE " + update.table() + " runs in the transaction that altered " + update.table() + ": "
+            report.about(update.table(), Cost.REWRITE).add("UPDATE " + update.table() + " runs in the transaction that altered " + update.table() + ": "
                             + Locks.ACCESS_EXCLUSIVE + " taken by ALTER TABLE is held until the backfill commits.",
                     "Commit the schema change first: move the UPDATE to a later migration file, and run large backfills"
                             + " in batches.");

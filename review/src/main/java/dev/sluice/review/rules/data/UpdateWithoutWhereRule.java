@@ -5,6 +5,7 @@ import dev.sluice.review.Severity;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
 
@@ -19,7 +20,7 @@ public final class UpdateWithoutWhereRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         if (context.statement() instanceof Statement.Update update && !update.hasWhere() && !context.isNewTable(update.table())) {
-            report.add("UPDATE " + update.table() + " has no WHERE: it rewrites every row in one transaction, holding a"
+            report.about(update.table(), Cost.REWRITE).add("UPDATE " + update.table() + " has no WHERE: it rewrites every row in one transaction, holding a"
                             + " row lock on each until it commits (blocking other writers) and leaving a dead copy of every row.",
                     "Update in batches, each in its own transaction (for example by primary-key ranges), from a file"
                             + " with -- sluice:transaction off; or confirm with -- sluice:ignore update-without-where.");

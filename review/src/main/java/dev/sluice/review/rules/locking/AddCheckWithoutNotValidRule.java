@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -27,7 +28,7 @@ public final class AddCheckWithoutNotValidRule extends ExistingTableAlterRule {
             return;
         }
         String name = add.constraint().name().orElse(alter.table().name() + "_check");
-        report.addAt(action.offset(), "Adding " + add.constraint().describe() + " to " + alter.table()
+        report.about(alter.table(), Cost.SCAN).addAt(action.offset(), "Adding " + add.constraint().describe() + " to " + alter.table()
                         + " checks every existing row while holding " + Locks.ACCESS_EXCLUSIVE + ".",
                 "Add it NOT VALID (new rows are checked at once, the lock is brief), then validate it in a later"
                         + " migration, which takes only " + Locks.SHARE_UPDATE_EXCLUSIVE + ":\n"

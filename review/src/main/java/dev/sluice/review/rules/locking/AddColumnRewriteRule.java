@@ -7,6 +7,7 @@ import dev.sluice.review.model.ColumnDefinition;
 import dev.sluice.review.model.DefaultValue;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -43,7 +44,7 @@ public final class AddColumnRewriteRule extends ExistingTableAlterRule {
                     + ", which calls a function the review does not know: if it is VOLATILE, PostgreSQL rewrites every"
                     + " row of " + alter.table() + " while holding " + Locks.ACCESS_EXCLUSIVE + ".";
         }
-        report.addAt(action.offset(), message,
+        report.about(alter.table(), Cost.REWRITE).addAt(action.offset(), message,
                 "Add the column without the default, set the default for new rows, then fill existing rows in"
                         + " batches from a separate migration:\n"
                         + "ALTER TABLE " + alter.table() + " ADD COLUMN " + column.name() + " " + column.type() + ";\n"

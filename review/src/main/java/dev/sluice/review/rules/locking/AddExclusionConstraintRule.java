@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -22,7 +23,7 @@ public final class AddExclusionConstraintRule extends ExistingTableAlterRule {
     @Override
     protected void checkAction(StatementContext context, Statement.AlterTable alter, AlterAction action, Report report) {
         if (action instanceof AlterAction.AddConstraint add && add.constraint().kind() == TableConstraint.Kind.EXCLUSION) {
-            report.addAt(action.offset(), "Adding " + add.constraint().describe() + " to " + alter.table()
+            report.about(alter.table(), Cost.INDEX_BUILD).addAt(action.offset(), "Adding " + add.constraint().describe() + " to " + alter.table()
                             + " builds its index and checks every row while holding " + Locks.ACCESS_EXCLUSIVE
                             + "; PostgreSQL has no NOT VALID or CONCURRENTLY form for exclusion constraints.",
                     "Add it while the table is small, or in a maintenance window, with a lock_timeout so it gives up"

@@ -7,6 +7,7 @@ import dev.sluice.review.model.QualifiedName;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -31,7 +32,7 @@ public final class AddForeignKeyWithoutNotValidRule extends ExistingTableAlterRu
         QualifiedName target = constraint.references().orElseThrow();
         String name = constraint.name().orElse(alter.table().name() + "_" + String.join("_", constraint.columns()) + "_fkey");
         String columns = String.join(", ", constraint.columns());
-        report.addAt(action.offset(), "Adding " + constraint.describe() + " to " + alter.table() + " checks every row of "
+        report.about(alter.table(), Cost.SCAN).addAt(action.offset(), "Adding " + constraint.describe() + " to " + alter.table() + " checks every row of "
                         + alter.table() + " against " + target + " while holding " + Locks.SHARE_ROW_EXCLUSIVE
                         + " on both tables.",
                 "Add it NOT VALID (new rows are checked at once), then validate it in a later migration, which does"

@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -32,7 +33,7 @@ public final class AddPrimaryKeyBlockingRule extends ExistingTableAlterRule {
             return;
         }
         String index = alter.table().name() + "_pkey";
-        report.addAt(action.offset(), "Adding a primary key to " + alter.table() + " (" + columns + ") builds a unique index"
+        report.about(alter.table(), Cost.INDEX_BUILD).addAt(action.offset(), "Adding a primary key to " + alter.table() + " (" + columns + ") builds a unique index"
                         + " over the whole table, and checks the columns for nulls, while holding " + Locks.ACCESS_EXCLUSIVE + ".",
                 "Make the columns NOT NULL safely first (see set-not-null-direct), build the index concurrently in a"
                         + " file of its own, then attach it:\n"

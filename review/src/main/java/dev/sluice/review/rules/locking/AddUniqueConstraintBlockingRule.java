@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TableConstraint;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -34,7 +35,7 @@ public final class AddUniqueConstraintBlockingRule extends ExistingTableAlterRul
         } else {
             return;
         }
-        report.addAt(action.offset(), "Adding a unique constraint on " + alter.table() + " (" + columns + ") builds a"
+        report.about(alter.table(), Cost.INDEX_BUILD).addAt(action.offset(), "Adding a unique constraint on " + alter.table() + " (" + columns + ") builds a"
                         + " unique index over the whole table while holding " + Locks.ACCESS_EXCLUSIVE + ".",
                 "Build the index concurrently first (in a file of its own), then attach it, which is instant:\n"
                         + "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + alter.table() + " (" + columns + ");\n"

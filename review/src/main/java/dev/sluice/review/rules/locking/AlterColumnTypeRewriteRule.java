@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.model.TypeName;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -31,10 +32,10 @@ public final class AlterColumnTypeRewriteRule extends ExistingTableAlterRule {
         if (!(action instanceof AlterAction.AlterColumnType change)) {
             return;
         }
-        Optional<TypeName> current = context.liveTable(alter.table())
+        Optional<TypeName> current = context.state().changedType(alter.table(), change.column()).or(() -> context.liveTable(alter.table())
                 .map(TableInfo::columns)
                 .map(columns -> columns.get(change.column()))
-                .map(TableInfo.ColumnInfo::type);
+                .map(TableInfo.ColumnInfo::type));
         if (!change.using()) {
             if (current.isPresent() && binaryCoercible(current.get(), change.type())) {
                 return;
@@ -44,7 +45,7 @@ public final class AlterColumnTypeRewriteRule extends ExistingTableAlterRule {
             }
         }
         String from = current.map(type -> " from " + type).orElse("");
-        report.addAt(action.offset(), "Changing " + alter.table() + "." + change.column() + from + " to " + change.type()
+        report.about(alter.table(), Cost.REWRITE).addAt(action.offset(), "Changing " + alter.table() + "." + change.column() + from + " to " + change.type()
                         + " rewrites every row of " + alter.table() + " and rebuilds its indexes while holding "
                         + Locks.ACCESS_EXCLUSIVE + ".",
                 "Add a new column of the new type, fill it in batches (and keep it in sync with a trigger), switch"

@@ -5,6 +5,7 @@ import dev.sluice.review.Severity;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.Rewrite;
@@ -25,7 +26,7 @@ public final class IndexNotConcurrentRule extends AbstractRule {
                 || context.isNewTable(index.table()) || context.state().isNewView(index.table())) {
             return;
         }
-        report.add("CREATE INDEX " + index.name().map(name -> name + " ").orElse("") + "on " + index.table()
+        report.about(index.table(), Cost.INDEX_BUILD).add("CREATE INDEX " + index.name().map(name -> name + " ").orElse("") + "on " + index.table()
                         + " takes " + Locks.SHARE + " on " + index.table() + " until the index is built;"
                         + " the build reads the whole table.",
                 "Build it with CONCURRENTLY, which lets writes go on (it cannot run in a transaction, so keep it in"

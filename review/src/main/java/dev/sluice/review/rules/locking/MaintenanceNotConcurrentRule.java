@@ -6,6 +6,7 @@ import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.Rewrite;
@@ -29,7 +30,8 @@ public final class MaintenanceNotConcurrentRule extends AbstractRule {
                                 + Rewrite.terminated(Rewrite.insertAfterWord(context.text(), reindex.target(), "CONCURRENTLY"))
                         : "Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a replacement with CREATE INDEX"
                                 + " CONCURRENTLY, then drop the old index.";
-                report.add("REINDEX " + reindex.target().toUpperCase() + " " + reindex.name() + " blocks writes to the"
+                (reindex.target().equals("table") ? report.about(reindex.name(), Cost.INDEX_BUILD) : report)
+                        .add("REINDEX " + reindex.target().toUpperCase() + " " + reindex.name() + " blocks writes to the"
                         + " table and reads that use the index while it rebuilds.", hint);
             }
             case Statement.AlterTable alter -> {

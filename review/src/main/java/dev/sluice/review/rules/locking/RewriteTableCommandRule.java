@@ -7,6 +7,7 @@ import dev.sluice.review.model.QualifiedName;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
 import dev.sluice.review.rules.StatementContext;
@@ -30,17 +31,18 @@ public final class RewriteTableCommandRule extends AbstractRule {
     @Override
     public void check(StatementContext context, Report report) {
         switch (context.statement()) {
-            case Statement.Vacuum vacuum when vacuum.full() && !allNew(context, vacuum) -> report.add("VACUUM FULL "
+            case Statement.Vacuum vacuum when vacuum.full() && !allNew(context, vacuum) -> (vacuum.tables().size() == 1
+                    ? report.about(vacuum.tables().getFirst(), Cost.REWRITE) : report).add("VACUUM FULL "
                     + (vacuum.tables().isEmpty() ? "of every table" : vacuum.tables().stream().map(QualifiedName::toString)
                             .collect(Collectors.joining(", ")))
                     + " rewrites each table while holding " + Locks.ACCESS_EXCLUSIVE + ".", ONLINE);
             case Statement.Cluster cluster when cluster.table().map(table -> !context.isNewTable(table)).orElse(true) ->
-                report.add("CLUSTER " + cluster.table().map(QualifiedName::toString).orElse("")
+                cluster.table().map(table -> report.about(table, Cost.REWRITE)).orElse(report).add("CLUSTER " + cluster.table().map(QualifiedName::toString).orElse("")
                     + " rewrites the table in index order while holding " + Locks.ACCESS_EXCLUSIVE + ".", ONLINE);
             case Statement.AlterTable alter when !context.isNewTable(alter.table()) -> {
                 for (AlterAction action : alter.actions()) {
                     if (action instanceof AlterAction.RewriteTable rewrite) {
-                        report.addAt(action.offset(), "ALTER TABLE " + alter.table() + " " + rewrite.command()
+                        report.about(alter.table(), Cost.REWRITE).addAt(action.offset(), "ALTER TABLE " + alter.table() + " " + rewrite.command()
                                 + " rewrites the whole table while holding " + Locks.ACCESS_EXCLUSIVE + ".", ONLINE);
                     }
                 }

@@ -5,6 +5,7 @@ import dev.sluice.review.Severity;
 import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -40,7 +41,7 @@ public final class SetNotNullDirectRule extends ExistingTableAlterRule {
                         + " ALTER TABLE " + table + " DROP CONSTRAINT " + constraint + ";"
                 : "Before PostgreSQL 12 SET NOT NULL always scans; a validated CHECK (" + set.column()
                         + " IS NOT NULL) constraint gives the same guarantee without the long lock.";
-        report.addAt(action.offset(), "SET NOT NULL on " + table + "." + set.column() + " scans every row of " + table
+        report.about(alter.table(), Cost.SCAN).addAt(action.offset(), "SET NOT NULL on " + table + "." + set.column() + " scans every row of " + table
                 + " to check for nulls while holding " + Locks.ACCESS_EXCLUSIVE + ".", hint);
     }
 

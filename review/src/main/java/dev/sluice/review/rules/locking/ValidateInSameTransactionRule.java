@@ -5,6 +5,7 @@ import dev.sluice.review.Severity;
 import dev.sluice.review.model.AlterAction;
 import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.Category;
+import dev.sluice.review.rules.Cost;
 import dev.sluice.review.rules.ExistingTableAlterRule;
 import dev.sluice.review.rules.Locks;
 import dev.sluice.review.rules.Report;
@@ -22,7 +23,7 @@ public final class ValidateInSameTransactionRule extends ExistingTableAlterRule 
     protected void checkAction(StatementContext context, Statement.AlterTable alter, AlterAction action, Report report) {
         if (action instanceof AlterAction.ValidateConstraint validate && context.scope().inTransaction()
                 && context.state().addedNotValidInTransaction(validate.name(), context.scope().transaction())) {
-            report.addAt(action.offset(), "VALIDATE CONSTRAINT " + validate.name() + " runs in the transaction that added"
+            report.about(alter.table(), Cost.SCAN).addAt(action.offset(), "VALIDATE CONSTRAINT " + validate.name() + " runs in the transaction that added"
                             + " it NOT VALID: the lock ADD CONSTRAINT took on " + alter.table() + " (" + Locks.ACCESS_EXCLUSIVE
                             + " for a CHECK; for a foreign key " + Locks.SHARE_ROW_EXCLUSIVE + " on both tables) is still held"
                             + " while every row is checked, so NOT VALID saves nothing.",
