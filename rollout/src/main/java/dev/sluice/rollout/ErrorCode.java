@@ -5,5 +5,19 @@ public enum ErrorCode {
     /** A migration file or configuration a person wrote is wrong: bad name, bad encoding, bad YAML. */
     INVALID_INPUT,
     /** Two migration files claim one version. */
-    DUPLICATE_VERSION
+    DUPLICATE_VERSION,
+    /** An applied migration's file changed since. */
+    CHECKSUM_MISMATCH,
+    /** An applied migration's file is gone. */
+    MISSING_FILE,
+    /** A new version below the highest applied one, and out-of-order is not allowed. */
+    OUT_OF_ORDER,
+    /** Another runner holds the database's migration lock. */
+    LOCKED,
+    /** A migration failed on the database. */
+    MIGRATION_FAILED,
+    /** Could not connect to the target. */
+    TARGET_UNREACHABLE,
+    /** Waited longer than lock_timeout for a lock, every attempt. */
+    LOCK_TIMEOUT
 }

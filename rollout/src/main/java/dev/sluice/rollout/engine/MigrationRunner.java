@@ -1,0 +1,237 @@
+package dev.sluice.rollout.engine;
+
+import dev.sluice.rollout.ErrorCode;
+import dev.sluice.rollout.migration.MigrationVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies, rolls back and baselines migrations on one database. Every run takes the database's
+ * migration lock on a connection of its own, reads the database's history (the source of truth for
+ * what is applied), checks the files against it before changing anything, and appends a history
+ * row for every attempt. Never throws for what happens on the database: it returns an outcome.
+ */
+public final class MigrationRunner {
+
+    private final Clock clock;
+
+    public MigrationRunner(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The state of every version on the database, read-only. */
+    public List<MigrationStatus> status(DatabaseTarget target, MigrationSet files) throws SQLException {
+        try (Connection connection = target.connections().open("status")) {
+            connection.setReadOnly(true);
+            return MigrationStates.of(files, SchemaHistory.read(connection));
+        }
+    }
+
+    public DatabaseOutcome migrate(DatabaseTarget target, MigrationSet files, RunSettings settings, RolloutListener listener) {
+        return locked(target, settings, listener, (connection, history) -> {
+            List<MigrationStatus> statuses = MigrationStates.of(files, history);
+            Optional<DatabaseOutcome> invalid = validate(target.name(), statuses, settings);
+            if (invalid.isPresent()) {
+                return invalid.get();
+            }
+            List<ResolvedMigration> toRun = statuses.stream()
+                    .filter(status -> status.state() == MigrationState.PENDING || status.state() == MigrationState.FAILED
+                            || status.state() == MigrationState.OUT_OF_ORDER && settings.allowOutOfOrder())
+                    .filter(status -> settings.target().map(to -> status.version().compareTo(to) <= 0).orElse(true))
+                    .map(status -> status.file().orElseThrow())
+                    .toList();
+            return run(target, connection, toRun, HistoryRow.Direction.UP, settings, listener);
+        });
+    }
+
+    /** Applies the down scripts of every applied version newer than {@code to}, newest first. */
+    public DatabaseOutcome rollback(DatabaseTarget target, MigrationSet files, MigrationVersion to, RunSettings settings,
+            RolloutListener listener) {
+        return locked(target, settings, listener, (connection, history) -> {
+            List<MigrationStatus> applied = MigrationStates.of(files, history).stream()
+                    .filter(status -> status.state() == MigrationState.APPLIED && status.version().compareTo(to) > 0)
+                    .sorted(Comparator.comparing(MigrationStatus::version).reversed())
+                    .toList();
+            List<String> missing = applied.stream().filter(status -> files.down(status.version()).isEmpty())
+                    .map(status -> "no down script for " + status.script() + " (expected U" + status.version() + "__"
+                            + status.description().replace(' ', '_') + ".sql or a .down.sql file)")
+                    .toList();
+            if (!missing.isEmpty()) {
+                return new DatabaseOutcome.Invalid(target.name(), missing, ErrorCode.MISSING_FILE);
+            }
+            List<ResolvedMigration> downs = applied.stream().map(status -> files.down(status.version()).orElseThrow()).toList();
+            return run(target, connection, downs, HistoryRow.Direction.DOWN, settings, listener);
+        });
+    }
+
+    /** Marks a database that Sluice never migrated as being at {@code version}: that version and every one before it count as applied. */
+    public DatabaseOutcome baseline(DatabaseTarget target, MigrationVersion version, RunSettings settings, RolloutListener listener) {
+        return locked(target, settings, listener, (connection, history) -> {
+            if (history.stream().anyMatch(HistoryRow::success)) {
+                return new DatabaseOutcome.Invalid(target.name(), List.of("the database already has Sluice history ("
+                        + history.size() + " rows); baseline is for a database Sluice has never migrated"), ErrorCode.INVALID_INPUT);
+            }
+            Step step = new Step(version, HistoryRow.BASELINE_SCRIPT, HistoryRow.Direction.UP, true, "", Duration.ZERO);
+            if (!settings.dryRun()) {
+                SchemaHistory.append(connection, new HistoryRow(0, version.text(), "baseline", HistoryRow.BASELINE_SCRIPT, "none",
+                        HistoryRow.Direction.UP, settings.release(), settings.environment(), settings.installedBy(),
+                        clock.instant(), 0, true));
+            }
+            return settings.dryRun() ? new DatabaseOutcome.Planned(target.name(), List.of(step))
+                    : new DatabaseOutcome.Migrated(target.name(), List.of(step));
+        });
+    }
+
+    @FunctionalInterface
+    interface LockedWork {
+        DatabaseOutcome run(Connection connection, List<HistoryRow> history) throws SQLException;
+    }
+
+    /** Connects, takes the migration lock, reads the history, does the work, and lets go of everything. */
+    DatabaseOutcome locked(DatabaseTarget target, RunSettings settings, RolloutListener listener, LockedWork work) {
+        listener.databaseStarted(target.name());
+        DatabaseOutcome outcome;
+        try (Connection lockConnection = target.connections().open("lock");
+             Connection connection = target.connections().open("migrate")) {
+            MigrationLock.Result lock = MigrationLock.acquire(lockConnection, settings.lockWait());
+            if (lock.attempt() instanceof LockAttempt.Busy busy) {
+                outcome = new DatabaseOutcome.Locked(target.name(), busy);
+            } else {
+                try (MigrationLock held = lock.lock().orElseThrow()) {
+                    if (!settings.dryRun()) {
+                        SchemaHistory.ensure(connection);
+                    }
+                    outcome = work.run(connection, SchemaHistory.read(connection));
+                }
+            }
+        } catch (SQLException e) {
+            outcome = new DatabaseOutcome.Unreachable(target.name(), describe(e));
+        }
+        listener.databaseFinished(outcome);
+        return outcome;
+    }
+
+    private static Optional<DatabaseOutcome> validate(String database, List<MigrationStatus> statuses, RunSettings settings) {
+        List<String> problems = new ArrayList<>();
+        ErrorCode code = null;
+        for (MigrationStatus status : statuses) {
+            switch (status.state()) {
+                case CHECKSUM_MISMATCH -> {
+                    problems.add(status.script() + " was changed after it was applied (applied " + status.latest().orElseThrow().checksum()
+                            + ", file now " + status.file().orElseThrow().checksum() + "); applied migrations are immutable:"
+                            + " restore the file and put the change in a new migration");
+                    code = code == null ? ErrorCode.CHECKSUM_MISMATCH : code;
+                }
+                case MISSING_FILE -> {
+                    problems.add("version " + status.version() + " (" + status.script() + ") is applied but its file is gone;"
+                            + " restore it");
+                    code = code == null ? ErrorCode.MISSING_FILE : code;
+                }
+                case OUT_OF_ORDER -> {
+                    if (!settings.allowOutOfOrder()) {
+                        problems.add(status.script() + " is new but below the highest applied version; rename it to a higher"
+                                + " version, or allow out-of-order migrations");
+                        code = code == null ? ErrorCode.OUT_OF_ORDER : code;
+                    }
+                }
+                case PENDING, APPLIED, FAILED, FUTURE, BELOW_BASELINE -> {
+                }
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(new DatabaseOutcome.Invalid(database, problems, code));
+    }
+
+    private DatabaseOutcome run(DatabaseTarget target, Connection connection, List<ResolvedMigration> migrations,
+            HistoryRow.Direction direction, RunSettings settings, RolloutListener listener) throws SQLException {
+        if (migrations.isEmpty()) {
+            return new DatabaseOutcome.UpToDate(target.name());
+        }
+        if (settings.dryRun()) {
+            return new DatabaseOutcome.Planned(target.name(), migrations.stream()
+                    .map(migration -> new Step(migration.version(), migration.script(), direction, migration.transactional(),
+                            migration.transactionReason(), Duration.ZERO))
+                    .toList());
+        }
+        List<Step> done = new ArrayList<>();
+        for (ResolvedMigration migration : migrations) {
+            Optional<DatabaseOutcome.Failed> failure = runWithRetries(target, connection, migration, direction, settings, done);
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+            listener.stepFinished(target.name(), done.getLast());
+        }
+        return new DatabaseOutcome.Migrated(target.name(), done);
+    }
+
+    private Optional<DatabaseOutcome.Failed> runWithRetries(DatabaseTarget target, Connection connection,
+            ResolvedMigration migration, HistoryRow.Direction direction, RunSettings settings, List<Step> done) throws SQLException {
+        Duration backoff = settings.retryBackoff();
+        for (int attempt = 0; ; attempt++) {
+            Instant started = clock.instant();
+            long startNanos = System.nanoTime();
+            try {
+                ScriptExecutor.run(connection, migration, settings, row(migration, direction, settings, started, 0, true));
+                Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+                done.add(new Step(migration.version(), migration.script(), direction, migration.transactional(),
+                        migration.transactionReason(), took));
+                return Optional.empty();
+            } catch (ScriptExecutor.StatementFailure failure) {
+                long ms = (System.nanoTime() - startNanos) / 1_000_000;
+                recordFailure(target, connection, row(migration, direction, settings, started, ms, false));
+                boolean lockTimeout = "55P03".equals(failure.sqlState);
+                if (lockTimeout && attempt < settings.lockRetries()) {
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2);
+                    continue;
+                }
+                ErrorCode code = lockTimeout ? ErrorCode.LOCK_TIMEOUT : ErrorCode.MIGRATION_FAILED;
+                String message = failure.getMessage() + (lockTimeout ? " (lock_timeout, after " + (attempt + 1) + " attempts)" : "");
+                return Optional.of(new DatabaseOutcome.Failed(target.name(), done, migration.script(), failure.line,
+                        failure.sqlState, message, code));
+            }
+        }
+    }
+
+    private HistoryRow row(ResolvedMigration migration, HistoryRow.Direction direction, RunSettings settings, Instant at,
+            long executionMs, boolean success) {
+        return new HistoryRow(0, migration.version().text(), migration.description(), migration.script(),
+                migration.checksum().value(), direction, settings.release(), settings.environment(), settings.installedBy(),
+                at, executionMs, success);
+    }
+
+    /** The failure row goes in on its own; if the work connection broke, on a fresh one. */
+    private static void recordFailure(DatabaseTarget target, Connection connection, HistoryRow row) throws SQLException {
+        try {
+            if (!connection.isClosed() && connection.isValid(5)) {
+                connection.setAutoCommit(true);
+                SchemaHistory.append(connection, row);
+                return;
+            }
+        } catch (SQLException ignored) {
+            // try a fresh connection below
+        }
+        try (Connection fresh = target.connections().open("record failure")) {
+            SchemaHistory.append(fresh, row);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + message;
+    }
+}
