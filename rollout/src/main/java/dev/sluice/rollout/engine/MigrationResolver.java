@@ -85,7 +85,7 @@ public final class MigrationResolver {
         String reason = file.plan().blocker().map(blocker -> blocker.statement() < 0 ? blocker.reason()
                 : blocker.reason() + " (line " + file.source().line(file.sql(blocker.statement()).start()) + ")").orElse("");
         return new ResolvedMigration(name.version(), name.description(), name.fileName(), name.direction(), Checksum.of(text),
-                statements, file.plan().transactional(), reason, file.directives().lockTimeout(),
+                text, statements, file.plan().transactional(), reason, file.directives().lockTimeout(),
                 file.directives().statementTimeout());
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * A migration file as found on disk (or in a release): version, direction, checksum, and how it will
  * run, which statements it holds and whether they share one transaction.
  *
+ * @param text              the file as read
  * @param transactionReason why it cannot run in one transaction; empty when it can
  * @param lockTimeout       from {@code -- sluice:lock-timeout}, when the file sets one
  * @param statementTimeout  from {@code -- sluice:statement-timeout}, when the file sets one
@@ -22,6 +23,7 @@ public record ResolvedMigration(
         String script,
         MigrationFileName.Direction direction,
         Checksum checksum,
+        String text,
         List<ScriptStatement> statements,
         boolean transactional,
         String transactionReason,
@@ -34,6 +36,7 @@ public record ResolvedMigration(
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(text, "text");
         statements = List.copyOf(statements);
         Objects.requireNonNull(transactionReason, "transactionReason");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
