@@ -1,5 +1,9 @@
 package dev.sluice.app.cli;
 
+import dev.sluice.app.cli.migrate.BaselineCommand;
+import dev.sluice.app.cli.migrate.MigrateCommand;
+import dev.sluice.app.cli.migrate.RollbackCommand;
+import dev.sluice.app.cli.migrate.StatusCommand;
 import dev.sluice.app.cli.review.ReviewCommand;
 import dev.sluice.app.serve.ServeCommand;
 import java.io.PrintWriter;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceVersion.class,
         description = "GitOps controller for PostgreSQL schema migrations.",
-        subcommands = {ReviewCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReviewCommand.class, MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
+            BaselineCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     @CommandLine.Spec
