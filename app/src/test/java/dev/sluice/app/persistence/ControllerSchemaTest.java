@@ -3,7 +3,7 @@ package dev.sluice.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.rollout.migration.Checksum;
+import dev.sluice.rollout.engine.MigrationSource;
 import dev.sluice.testsupport.PostgresTest;
 import dev.sluice.testsupport.SharedPostgres;
 import dev.sluice.testsupport.TestDatabase;
@@ -26,7 +26,7 @@ class ControllerSchemaTest {
     void appliesTheShippedFilesOnceAndRecordsThem(TestDatabase database) throws SQLException {
         ControllerSchema schema = ControllerSchema.fromClasspath(database.dataSource());
 
-        assertThat(schema.migrate()).contains(1);
+        assertThat(schema.migrate()).contains("1");
         assertThat(schema.migrate()).isEmpty();
 
         assertThat(queryInt(database, "SELECT count(*) FROM sluice.audit_event")).isZero();
@@ -52,7 +52,7 @@ class ControllerSchemaTest {
 
         assertThatThrownBy(edited::migrate)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("V1__example.sql changed after it was applied");
+                .hasMessageContaining("V1__example.sql was changed after it was applied");
     }
 
     @Test
@@ -62,7 +62,8 @@ class ControllerSchemaTest {
                 migration(1, "CREATE TABLE sluice.kept(id int);"),
                 migration(2, "CREATE TABLE sluice.half(id int); SELECT no_such_function();")));
 
-        assertThatThrownBy(broken::migrate).hasMessageContaining("V2__example.sql failed");
+        assertThatThrownBy(broken::migrate).hasMessageContaining("controller migration V2__example.sql failed at line 1")
+                .hasMessageContaining("no_such_function");
 
         assertThat(queryInt(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'sluice' AND tablename = 'half'")).isZero();
         assertThat(queryInt(database, "SELECT count(*) FROM sluice.schema_history WHERE version = '1'")).isEqualTo(1);
@@ -71,28 +72,28 @@ class ControllerSchemaTest {
     @Test
     void replicasStartingTogetherApplyEachFileOnce() throws Exception {
         TestDatabase database = SharedPostgres.newDatabase("ControllerSchemaReplicas");
-        List<ControllerMigration> files = List.of(
+        List<MigrationSource> files = List.of(
                 migration(1, "CREATE TABLE sluice.a(id int); SELECT pg_sleep(0.2);"),
                 migration(2, "CREATE TABLE sluice.b(id int);"));
         ExecutorService replicas = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<List<Integer>>> starts = new ArrayList<>();
+            List<Callable<List<String>>> starts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 starts.add(() -> new ControllerSchema(database.dataSource(), files).migrate());
             }
-            List<Integer> appliedByAnyone = new ArrayList<>();
-            for (Future<List<Integer>> result : replicas.invokeAll(starts)) {
+            List<String> appliedByAnyone = new ArrayList<>();
+            for (Future<List<String>> result : replicas.invokeAll(starts)) {
                 appliedByAnyone.addAll(result.get());
             }
-            assertThat(appliedByAnyone).containsExactlyInAnyOrder(1, 2);
+            assertThat(appliedByAnyone).containsExactlyInAnyOrder("1", "2");
         } finally {
             replicas.shutdownNow();
         }
         assertThat(queryInt(database, "SELECT count(*) FROM sluice.schema_history")).isEqualTo(2);
     }
 
-    private static ControllerMigration migration(int version, String sql) {
-        return new ControllerMigration(version, "example", "V" + version + "__example.sql", sql, Checksum.of(sql));
+    private static MigrationSource migration(int version, String sql) {
+        return new MigrationSource("V" + version + "__example.sql", sql);
     }
 
     private static int queryInt(TestDatabase database, String sql) throws SQLException {
