@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * promotion order, and rule overrides for every environment. Keys this version does not use yet
  * (approval, soak, window) are accepted and kept for the issues that add them.
  */
-public record ProjectConfig(String migrations, List<EnvironmentConfig> environments, Map<String, String> rules) {
+public record ProjectConfig(String migrations, List<EnvironmentConfig> environments, Map<String, String> rules,
+        boolean allowOutOfOrder) {
 
     public static final String DEFAULT_MIGRATIONS = "migrations";
 
@@ -31,7 +32,7 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
     }
 
     public static ProjectConfig defaults() {
-        return new ProjectConfig(DEFAULT_MIGRATIONS, List.of(), Map.of());
+        return new ProjectConfig(DEFAULT_MIGRATIONS, List.of(), Map.of(), false);
     }
 
     public Optional<EnvironmentConfig> environment(String name) {
@@ -65,7 +66,11 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
             environments.add(environment);
         }
         Map<String, String> rules = levels(map.getOrDefault("rules", Map.of()), source, "rules");
-        return new ProjectConfig(migrations, environments, rules);
+        String outOfOrder = string(map.getOrDefault("out-of-order", "deny"), source, "out-of-order");
+        if (!outOfOrder.equals("allow") && !outOfOrder.equals("deny")) {
+            throw invalid(source, "out-of-order must be allow or deny, not " + outOfOrder);
+        }
+        return new ProjectConfig(migrations, environments, rules, outOfOrder.equals("allow"));
     }
 
     private static EnvironmentConfig environment(Object raw, String source, String where) {

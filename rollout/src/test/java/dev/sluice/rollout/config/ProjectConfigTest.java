@@ -73,5 +73,8 @@ class ProjectConfigTest {
         assertThatThrownBy(() -> ReviewRules.forEnvironment(ProjectConfig.defaults(), Optional.of("qa"), "sluice.yaml"))
                 .hasMessage("sluice.yaml: no environment named qa");
         assertThat(ProjectConfig.parse("", "sluice.yaml")).isEqualTo(ProjectConfig.defaults());
+        assertThat(ProjectConfig.parse("out-of-order: allow", "sluice.yaml").allowOutOfOrder()).isTrue();
+        assertThatThrownBy(() -> ProjectConfig.parse("out-of-order: sometimes", "sluice.yaml"))
+                .hasMessage("sluice.yaml: out-of-order must be allow or deny, not sometimes");
     }
 }

@@ -35,7 +35,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show, per database, what would run and how; run nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-out-of-order", description = "Apply new versions below the highest applied one instead of stopping.")
+    @Option(names = "--allow-out-of-order",
+            description = "Apply new versions below the highest applied one instead of stopping (also: out-of-order: allow in sluice.yaml).")
     boolean allowOutOfOrder;
 
     @Spec
@@ -47,7 +48,7 @@ public final class MigrateCommand implements Callable<Integer> {
         List<DatabaseTarget> targets = target.targets();
         MigrationSet files = target.files(targets);
         RunSettings settings = RunSettings.defaults(TargetOptions.installedBy()).withTarget(version).withDryRun(dryRun)
-                .withAllowOutOfOrder(allowOutOfOrder);
+                .withAllowOutOfOrder(allowOutOfOrder || TargetOptions.project().allowOutOfOrder());
         MigrationRunner runner = new MigrationRunner(Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         RolloutListener listener = MigrateCommand.printing(out);

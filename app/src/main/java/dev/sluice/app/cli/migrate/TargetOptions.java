@@ -99,15 +99,20 @@ public final class TargetOptions {
     }
 
     private static Path defaultFolder() {
+        return Path.of(project().migrations());
+    }
+
+    /** ./sluice.yaml when there is one: the migrations folder and whether out-of-order versions are allowed. */
+    static ProjectConfig project() {
         Path config = Path.of("sluice.yaml");
-        if (Files.isRegularFile(config)) {
-            try {
-                return Path.of(ProjectConfig.parse(Files.readString(config), "sluice.yaml").migrations());
-            } catch (IOException | RolloutException e) {
-                throw new CommandFailure(ExitCode.USAGE, e.getMessage(), e);
-            }
+        if (!Files.isRegularFile(config)) {
+            return ProjectConfig.defaults();
         }
-        return Path.of(ProjectConfig.DEFAULT_MIGRATIONS);
+        try {
+            return ProjectConfig.parse(Files.readString(config), "sluice.yaml");
+        } catch (IOException | RolloutException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage(), e);
+        }
     }
 
     private static Optional<Integer> serverMajorVersion(DatabaseTarget target) {
