@@ -108,6 +108,22 @@ class MigrationRunnerFailureTest {
     }
 
     @Test
+    void aStatementTimeoutIsReportedAndNotRetried() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("StatementTimeout");
+        MigrationSet files = files("V1__slow.sql", "-- sluice:statement-timeout 100ms\nCREATE TABLE t (id int);\nSELECT pg_sleep(2);");
+
+        DatabaseOutcome outcome = RUNNER.migrate(target(database), files, fast(), RolloutListener.NONE);
+
+        assertThat(outcome).isInstanceOfSatisfying(DatabaseOutcome.Failed.class, failed -> {
+            assertThat(failed.sqlState()).isEqualTo("57014");
+            assertThat(failed.line()).isEqualTo(3);
+            assertThat(failed.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        });
+        assertThat(history(database)).containsExactly("1 up false");
+        assertThat(column(database, "SELECT to_regclass('t')::text")).containsExactly((String) null);
+    }
+
+    @Test
     void aFailedConcurrentUniqueIndexLeavesAnInvalidIndexThatTheRetryDropsAndRebuilds() throws Exception {
         TestDatabase database = SharedPostgres.newDatabase("InvalidIndex");
         execute(database, "CREATE TABLE users (id int, email text); INSERT INTO users VALUES (1, 'a@x'), (2, 'a@x')");
