@@ -12,12 +12,8 @@ public enum ErrorCode {
     MISSING_FILE,
     /** A new version below the highest applied one, and out-of-order is not allowed. */
     OUT_OF_ORDER,
-    /** Another runner holds the database's migration lock. */
-    LOCKED,
     /** A migration failed on the database. */
     MIGRATION_FAILED,
-    /** Could not connect to the target. */
-    TARGET_UNREACHABLE,
     /** Waited longer than lock_timeout for a lock, every attempt. */
     LOCK_TIMEOUT
 }

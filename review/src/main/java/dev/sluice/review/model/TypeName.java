@@ -31,10 +31,6 @@ public record TypeName(String name, List<String> modifiers, boolean array) {
         modifiers = List.copyOf(modifiers);
     }
 
-    public static TypeName of(String name) {
-        return new TypeName(name, List.of(), false);
-    }
-
     static String canonical(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         if (lower.startsWith("pg_catalog.")) {

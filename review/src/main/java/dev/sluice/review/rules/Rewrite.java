@@ -23,13 +23,4 @@ public final class Rewrite {
         String trimmed = statement.strip();
         return trimmed.endsWith(";") ? trimmed : trimmed + ";";
     }
-
-    /** Inserts {@code addition} before the terminating semicolon, if any. */
-    public static String append(String statement, String addition) {
-        String trimmed = statement.strip();
-        if (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).stripTrailing();
-        }
-        return trimmed + " " + addition + ";";
-    }
 }

@@ -27,10 +27,6 @@ public final class SourceText {
         return text;
     }
 
-    public int lineCount() {
-        return lineStarts.length;
-    }
-
     /** The 1-based line of an offset. */
     public int line(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);
@@ -40,15 +36,5 @@ public final class SourceText {
     /** The 1-based column of an offset, in characters from the start of its line. */
     public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
-    }
-
-    /** The text of a 1-based line, without its line break. */
-    public String lineText(int line) {
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-        if (end > start && text.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return text.substring(start, Math.max(start, end));
     }
 }

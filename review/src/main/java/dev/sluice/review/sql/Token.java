@@ -20,10 +20,6 @@ public record Token(TokenKind kind, int start, int end, String text) {
         return kind == TokenKind.WORD || kind == TokenKind.QUOTED_IDENTIFIER;
     }
 
-    public boolean is(TokenKind other) {
-        return kind == other;
-    }
-
     public boolean isOperator(String operator) {
         return kind == TokenKind.OPERATOR && text.equals(operator);
     }

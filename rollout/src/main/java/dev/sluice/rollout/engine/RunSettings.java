@@ -72,11 +72,6 @@ public record RunSettings(
                 release, environment, installedBy, dryRun);
     }
 
-    public RunSettings withLockTimeout(Duration timeout) {
-        return new RunSettings(timeout, statementTimeout, lockWait, lockRetries, retryBackoff, allowOutOfOrder, target,
-                release, environment, installedBy, dryRun);
-    }
-
     public RunSettings withAllowOutOfOrder(boolean allow) {
         return new RunSettings(lockTimeout, statementTimeout, lockWait, lockRetries, retryBackoff, allow, target,
                 release, environment, installedBy, dryRun);

@@ -14,6 +14,7 @@ import dev.sluice.review.schema.SchemaCatalog;
 import dev.sluice.rollout.RolloutException;
 import dev.sluice.rollout.config.ProjectConfig;
 import dev.sluice.rollout.config.ReviewRules;
+import dev.sluice.rollout.engine.JdbcTargets;
 import dev.sluice.rollout.migration.MigrationFileName;
 import dev.sluice.rollout.migration.MigrationFiles;
 import dev.sluice.rollout.migration.MigrationText;
@@ -118,7 +119,7 @@ public final class ReviewCommand implements Callable<Integer> {
             return LiveSchemaCatalog.load(connection);
         } catch (SQLException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("sluice: warning: could not read the live schema from " + JdbcUrls.redact(stats) + ": "
+            err.println("sluice: warning: could not read the live schema from " + JdbcTargets.redact(stats) + ": "
                     + e.getMessage() + "; reviewing without it");
             err.flush();
             return SchemaCatalog.EMPTY;

@@ -2,6 +2,7 @@ package dev.sluice.review.rules.meta;
 
 import dev.sluice.review.RuleSet;
 import dev.sluice.review.Severity;
+import dev.sluice.review.model.Statement;
 import dev.sluice.review.rules.AbstractRule;
 import dev.sluice.review.rules.Category;
 import dev.sluice.review.rules.FileContext;
@@ -10,6 +11,9 @@ import dev.sluice.review.sql.LexicalProblem;
 import dev.sluice.review.sql.SqlStatement;
 import dev.sluice.review.sql.Token;
 import dev.sluice.review.sql.TokenKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Text PostgreSQL cannot read: an unclosed string, quoted name or comment, or unbalanced parentheses. */
 public final class SyntaxErrorRule extends AbstractRule {
@@ -51,18 +55,18 @@ public final class SyntaxErrorRule extends AbstractRule {
     }
 
     /** Words that start a statement; one starting a line inside an unreadable statement suggests a missing semicolon. */
-    private static final java.util.Set<String> STATEMENT_STARTS = java.util.Set.of(
+    private static final Set<String> STATEMENT_STARTS = Set.of(
             "create", "alter", "drop", "insert", "update", "delete", "grant", "revoke", "comment", "truncate", "select");
 
     /**
      * In a statement neither reader could read, the first word at parenthesis depth 0 that starts a
      * line and could start a statement: most likely the previous line lacks its semicolon.
      */
-    public static java.util.Optional<Token> missingSemicolonBefore(FileContext file, int statement) {
-        if (!(file.statements().get(statement) instanceof dev.sluice.review.model.Statement.Unreadable)) {
-            return java.util.Optional.empty();
+    public static Optional<Token> missingSemicolonBefore(FileContext file, int statement) {
+        if (!(file.statements().get(statement) instanceof Statement.Unreadable)) {
+            return Optional.empty();
         }
-        java.util.List<Token> tokens = file.sql(statement).tokens();
+        List<Token> tokens = file.sql(statement).tokens();
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -72,10 +76,10 @@ public final class SyntaxErrorRule extends AbstractRule {
                 depth--;
             } else if (i > 0 && depth == 0 && token.kind() == TokenKind.WORD && STATEMENT_STARTS.contains(token.text())
                     && file.source().line(token.start()) > file.source().line(tokens.get(i - 1).end())) {
-                return java.util.Optional.of(token);
+                return Optional.of(token);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static int statementAt(FileContext file, int offset) {
