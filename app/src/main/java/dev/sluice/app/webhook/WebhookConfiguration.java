@@ -1,5 +1,8 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.webhooks.handle.DeliveryHandler;
+import dev.sluice.webhooks.handle.InstallationStates;
+import dev.sluice.webhooks.handle.TrackInstallations;
 import dev.sluice.webhooks.intake.EventParser;
 import dev.sluice.webhooks.intake.WebhookIntake;
 import dev.sluice.webhooks.intake.WebhookSignature;
@@ -21,6 +24,11 @@ import java.util.Set;
  */
 @Factory
 final class WebhookConfiguration {
+
+    @Singleton
+    DeliveryHandler trackInstallations(InstallationStates states) {
+        return new TrackInstallations(states);
+    }
 
     @Singleton
     @Requires(property = "sluice.github.webhook-secret")

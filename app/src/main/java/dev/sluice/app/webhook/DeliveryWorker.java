@@ -1,0 +1,93 @@
+package dev.sluice.app.webhook;
+
+import dev.sluice.webhooks.handle.DeliveryHandler;
+import dev.sluice.webhooks.handle.HandlerResult;
+import dev.sluice.webhooks.intake.EventParser;
+import dev.sluice.webhooks.intake.ParsedEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works the delivery queue: claims due deliveries, hands each to the handler of its event, and
+ * records the result: done, retried with backoff, or parked with its error (no poison loop).
+ * Deliveries of events no handler takes yet stay queued, untouched.
+ */
+@Singleton
+public class DeliveryWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 20;
+
+    private final DeliveryQueue queue;
+    private final Map<String, DeliveryHandler> handlers = new HashMap<>();
+    private final EventParser parser = new EventParser();
+
+    DeliveryWorker(DeliveryQueue queue, List<DeliveryHandler> handlers) {
+        this.queue = queue;
+        for (DeliveryHandler handler : handlers) {
+            for (String event : handler.events()) {
+                DeliveryHandler clash = this.handlers.put(event, handler);
+                if (clash != null) {
+                    throw new IllegalStateException("two handlers for " + event + ": " + clash.getClass().getSimpleName()
+                            + " and " + handler.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "${sluice.queue.poll:1s}", initialDelay = "${sluice.queue.initial-delay:2s}")
+    void poll() {
+        try {
+            drain();
+        } catch (SQLException e) {
+            LOG.warn("Could not read the delivery queue: {}", e.getMessage());
+        }
+    }
+
+    /** Works every due delivery; returns how many were handled. */
+    public int drain() throws SQLException {
+        int handled = 0;
+        List<DeliveryQueue.Claimed> claimed;
+        while (!(claimed = queue.claim(handlers.keySet(), BATCH)).isEmpty()) {
+            for (DeliveryQueue.Claimed delivery : claimed) {
+                handle(delivery);
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private void handle(DeliveryQueue.Claimed delivery) throws SQLException {
+        HandlerResult result;
+        try {
+            result = switch (parser.parse(delivery.event(), delivery.body())) {
+                case ParsedEvent.Known known -> handlers.get(delivery.event()).handle(delivery.id(), known.event());
+                case ParsedEvent.Unhandled unhandled -> new HandlerResult.Park("no handler for " + unhandled.event());
+                case ParsedEvent.Malformed malformed -> new HandlerResult.Park(malformed.reason());
+            };
+        } catch (RuntimeException e) {
+            result = new HandlerResult.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        switch (result) {
+            case HandlerResult.Done done -> {
+                queue.done(delivery.id(), done.summary());
+                LOG.info("Delivery {} ({}): {}", delivery.id(), delivery.event(), done.summary());
+            }
+            case HandlerResult.Retry retry -> {
+                boolean again = queue.retryOrPark(delivery.id(), delivery.attempt(), retry.reason());
+                LOG.warn("Delivery {} ({}) attempt {} failed{}: {}", delivery.id(), delivery.event(), delivery.attempt(),
+                        again ? ", will retry" : ", parked", retry.reason());
+            }
+            case HandlerResult.Park park -> {
+                queue.park(delivery.id(), park.reason());
+                LOG.warn("Delivery {} ({}) parked: {}", delivery.id(), delivery.event(), park.reason());
+            }
+        }
+    }
+}
