@@ -1,0 +1,96 @@
+package dev.sluice.webhooks.github;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
+import org.kohsuke.github.extras.HttpClientGitHubConnector;
+import org.kohsuke.github.extras.authorization.JWTTokenProvider;
+
+/**
+ * GitHub clients, one per installation (GitHub App) or one for the token. Installation tokens are
+ * minted by the library's installation authorization provider and reused until shortly before
+ * they expire. Rate limits throw {@link GitHubBusy} instead of sleeping.
+ */
+public final class GitHubClients {
+
+    private final GitHubSettings settings;
+    private final Clock clock;
+    private final HttpClientGitHubConnector connector;
+    private final Map<Long, Installation> byInstallation = new ConcurrentHashMap<>();
+    private volatile GitHub tokenClient;
+
+    public GitHubClients(GitHubSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.connector = new HttpClientGitHubConnector(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build());
+    }
+
+    public boolean usesChecks() {
+        return settings.isApp();
+    }
+
+    /** The client to act for an installation (the installation is ignored with a token). */
+    public GitHub forInstallation(long installation) {
+        if (!settings.isApp()) {
+            GitHub client = tokenClient;
+            if (client == null) {
+                client = build(new GitHubBuilder().withOAuthToken(settings.token().orElseThrow()));
+                tokenClient = client;
+            }
+            return client;
+        }
+        return installation(installation).client();
+    }
+
+    /** A token for git over HTTPS: the installation's (cached until shortly before it expires), or the configured one. */
+    public String gitToken(long installation) {
+        if (!settings.isApp()) {
+            return settings.token().orElseThrow();
+        }
+        try {
+            return installation(installation).provider().getEncodedAuthorization().replaceFirst("^token ", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot get a token for installation " + installation, e);
+        }
+    }
+
+    private record Installation(GitHub client, AppInstallationAuthorizationProvider provider) {
+    }
+
+    private Installation installation(long id) {
+        return byInstallation.computeIfAbsent(id, key -> {
+            try {
+                JWTTokenProvider jwt = new JWTTokenProvider(Long.toString(settings.appId().orElseThrow()),
+                        PemKeys.read(settings.privateKeyPem().orElseThrow()));
+                AppInstallationAuthorizationProvider provider = new AppInstallationAuthorizationProvider(
+                        app -> app.getInstallationById(key), jwt);
+                return new Installation(build(new GitHubBuilder().withAuthorizationProvider(provider)), provider);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sluice.github.private-key is not a readable RSA private key: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private GitHub build(GitHubBuilder builder) {
+        try {
+            return builder.withEndpoint(settings.apiUrl())
+                    .withConnector(connector)
+                    .withRateLimitHandler(BusyHandlers.primary(clock))
+                    .withAbuseLimitHandler(BusyHandlers.secondary(clock))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach GitHub at " + settings.apiUrl(), e);
+        }
+    }
+}
