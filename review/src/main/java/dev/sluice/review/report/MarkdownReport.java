@@ -35,13 +35,15 @@ public final class MarkdownReport {
                         .append(escape(finding.message())).append('\n');
                 if (!finding.hint().isEmpty()) {
                     Hint hint = Hint.of(finding.hint());
-                    out.append("  <details><summary>").append(escape(hint.advice())).append("</summary>\n\n");
-                    if (!hint.sql().isEmpty()) {
+                    if (hint.sql().isEmpty()) {
+                        out.append("  <br>").append(escape(hint.advice())).append('\n');
+                    } else {
+                        out.append("  <details><summary>").append(escape(hint.advice())).append("</summary>\n\n");
                         out.append("  ```sql\n");
                         hint.sql().lines().forEach(line -> out.append("  ").append(line).append('\n'));
                         out.append("  ```\n");
+                        out.append("  </details>\n");
                     }
-                    out.append("  </details>\n");
                 }
             }
             out.append('\n');

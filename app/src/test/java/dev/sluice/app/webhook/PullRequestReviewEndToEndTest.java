@@ -1,0 +1,240 @@
+package dev.sluice.app.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.sluice.testsupport.SharedPostgres;
+import dev.sluice.testsupport.TestDatabase;
+import dev.sluice.webhooks.intake.WebhookSignature;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A signed pull_request webhook over real HTTP, a real git repository, a real PostgreSQL, GitHub
+ * simulated by WireMock: the comment text is compared with a golden file, the check run carries the
+ * annotations, and a second push edits the same comment.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PullRequestReviewEndToEndTest implements TestPropertyProvider {
+
+    static final String SECRET = "e2e-secret";
+    static final Path GOLDEN = Path.of("src/test/resources/golden/pull-request-review.md");
+
+    private final TestDatabase database = SharedPostgres.newDatabase(getClass().getSimpleName());
+    private final WireMockServer github = new WireMockServer(options().dynamicPort());
+    private final Path folder;
+    private final Path work;
+    private final RevCommit base;
+    private RevCommit head;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DeliveryWorker worker;
+
+    PullRequestReviewEndToEndTest() throws Exception {
+        github.start();
+        folder = Files.createTempDirectory("sluice-e2e");
+        work = folder.resolve("work");
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            write("sluice.yaml", """
+                    migrations: db/migrations
+                    environments:
+                      - name: dev
+                        review: relaxed
+                      - name: prod
+                        review: strict
+                    """);
+            write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);\n");
+            base = commit(git, "accounts");
+            git.checkout().setCreateBranch(true).setName("orders").call();
+            write("db/migrations/V2__orders.sql", """
+                    CREATE TABLE orders (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        account_id bigint NOT NULL REFERENCES accounts (id),
+                        created timestamp NOT NULL DEFAULT now()
+                    );
+                    CREATE INDEX accounts_email_idx ON accounts (email);
+                    """);
+            head = commit(git, "orders");
+        }
+        publish(head);
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static RevCommit commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").call();
+    }
+
+    /** The upstream GitHub would have: main, and the pull request's head as refs/pull/7/head. */
+    private void publish(RevCommit pullHead) throws Exception {
+        Path upstream = folder.resolve("upstream/acme/shop.git");
+        if (!Files.exists(upstream)) {
+            Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
+        }
+        try (Git bare = Git.open(upstream.toFile()); Git source = Git.open(work.toFile())) {
+            bare.fetch().setRemote(work.toUri().toString()).setRefSpecs("+refs/heads/*:refs/heads/*").call();
+            RefUpdate pull = bare.getRepository().updateRef("refs/pull/7/head");
+            pull.setNewObjectId(pullHead);
+            pull.forceUpdate();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        github.stop();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(database.micronautDatasource());
+        properties.put("sluice.github.webhook-secret", SECRET);
+        properties.put("sluice.repositories", "acme/shop");
+        properties.put("sluice.github.api-url", github.baseUrl());
+        properties.put("sluice.github.app-id", "12345");
+        properties.put("sluice.github.private-key", privateKey());
+        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
+        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
+        properties.put("sluice.queue.initial-delay", "1h");
+        return properties;
+    }
+
+    private static String privateKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate()
+                    .getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stubGitHub(String existingComments) {
+        github.resetAll();
+        String json = "application/json";
+        github.stubFor(WireMock.get(urlEqualTo("/app")).willReturn(aResponse().withHeader("Content-Type", json).withBody("{\"id\":12345,\"slug\":\"sluice\"}")));
+        github.stubFor(WireMock.get(urlEqualTo("/app/installations/42")).willReturn(aResponse().withHeader("Content-Type", json)
+                .withBody("{\"id\":42,\"access_tokens_url\":\"" + github.baseUrl() + "/app/installations/42/access_tokens\"}")));
+        github.stubFor(post(urlEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", json).withBody("{\"token\":\"ghs_e2e\",\"expires_at\":\"2099-01-01T00:00:00Z\"}")));
+        github.stubFor(WireMock.get(urlEqualTo("/repos/acme/shop")).willReturn(aResponse().withHeader("Content-Type", json)
+                .withBody("{\"id\":1,\"name\":\"shop\",\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},\"default_branch\":\"main\","
+                        + "\"url\":\"" + github.baseUrl() + "/repos/acme/shop\"}")));
+        github.stubFor(WireMock.get(urlEqualTo("/repos/acme/shop/pulls/7")).willReturn(aResponse().withHeader("Content-Type", json)
+                .withBody("{\"number\":7,\"url\":\"" + github.baseUrl() + "/repos/acme/shop/pulls/7\",\"issue_url\":\""
+                        + github.baseUrl() + "/repos/acme/shop/issues/7\",\"head\":{\"sha\":\"" + head.name() + "\"}}")));
+        github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withHeader("Content-Type", json)
+                .withBody(existingComments)));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", json).withBody("{\"id\":1001,\"body\":\"created\"}")));
+        github.stubFor(patch(urlEqualTo("/repos/acme/shop/issues/comments/1001")).willReturn(aResponse()
+                .withHeader("Content-Type", json).withBody("{\"id\":1001,\"body\":\"updated\"}")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/check-runs")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", json).withBody("{\"id\":555,\"name\":\"sluice/review\"}")));
+    }
+
+    private int postPullRequest(String action, RevCommit pullHead) {
+        String body = """
+                {"action":"%s","number":7,"pull_request":{"number":7,"draft":false,"head":{"sha":"%s","ref":"orders"},
+                 "base":{"sha":"%s","ref":"main"}},
+                 "repository":{"id":1,"name":"shop","full_name":"acme/shop","owner":{"login":"acme"},"default_branch":"main"},
+                 "installation":{"id":42},"sender":{"login":"dev"}}""".formatted(action, pullHead.name(), base.name());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return client.toBlocking().exchange(HttpRequest.POST("/webhooks/github", bytes).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes)), String.class).code();
+    }
+
+    @Test
+    void aPullRequestGetsAStickyCommentAndACheckRunAndASecondPushEditsTheComment() throws Exception {
+        stubGitHub("[]");
+
+        assertThat(postPullRequest("opened", head)).isEqualTo(202);
+        assertThat(worker.drain()).isEqualTo(1);
+
+        var comments = github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/7/comments")));
+        assertThat(comments).hasSize(1);
+        String comment = new ObjectMapper().readTree(comments.getFirst().getBodyAsString()).get("body").asText()
+                .replace(head.name().substring(0, 7), "HEADSHA");
+        if (!Files.exists(GOLDEN)) {
+            Files.writeString(GOLDEN, comment);
+        }
+        assertThat(comment).isEqualTo(Files.readString(GOLDEN));
+
+        JsonNode checkRun = new ObjectMapper().readTree(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs")))
+                .getFirst().getBodyAsString());
+        assertThat(checkRun.get("name").asText()).isEqualTo("sluice/review");
+        assertThat(checkRun.get("head_sha").asText()).isEqualTo(head.name());
+        assertThat(checkRun.get("conclusion").asText()).isEqualTo("failure");
+        JsonNode annotation = checkRun.at("/output/annotations/0");
+        assertThat(annotation.get("path").asText()).isEqualTo("db/migrations/V2__orders.sql");
+        assertThat(checkRun.at("/output/annotations").findValuesAsText("title")).contains("index-not-concurrent", "prefer-timestamptz");
+
+        // A second push fixes the index: the same comment is edited, no second one appears.
+        try (Git git = Git.open(work.toFile())) {
+            write("db/migrations/V2__orders.sql", """
+                    CREATE TABLE orders (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        account_id bigint NOT NULL REFERENCES accounts (id),
+                        created timestamptz NOT NULL DEFAULT now()
+                    );
+                    CREATE INDEX orders_account_id_idx ON orders (account_id);
+                    """);
+            head = commit(git, "fix");
+        }
+        publish(head);
+        stubGitHub("[{\"id\":1001,\"body\":\"<!-- sluice:review -->\\nold\",\"url\":\"" + github.baseUrl()
+                + "/repos/acme/shop/issues/comments/1001\"}]");
+
+        assertThat(postPullRequest("synchronize", head)).isEqualTo(202);
+        worker.drain();
+
+        assertThat(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/7/comments")))).isEmpty();
+        var edits = github.findAll(patchRequestedFor(urlEqualTo("/repos/acme/shop/issues/comments/1001")));
+        assertThat(edits).hasSize(1);
+        assertThat(new ObjectMapper().readTree(edits.getFirst().getBodyAsString()).get("body").asText())
+                .startsWith("<!-- sluice:review -->\n### SQL review: 0 errors");
+        assertThat(new ObjectMapper().readTree(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs")))
+                .getFirst().getBodyAsString()).get("conclusion").asText()).isEqualTo("success");
+    }
+}
