@@ -1,9 +1,9 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.webhooks.commands.AnswerComments;
 import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.github.GitHubClients;
 import dev.sluice.webhooks.github.GitHubSettings;
-import dev.sluice.webhooks.handle.DeliveryHandler;
 import dev.sluice.webhooks.review.ReviewPullRequest;
 import dev.sluice.webhooks.review.ReviewReporter;
 import io.micronaut.context.annotation.Factory;
@@ -43,8 +43,13 @@ final class GitHubConfiguration {
     }
 
     @Singleton
-    DeliveryHandler reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors,
+    ReviewPullRequest reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors,
             @Property(name = "sluice.review.drafts", defaultValue = "false") boolean drafts) {
         return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), drafts);
+    }
+
+    @Singleton
+    AnswerComments answerComments(GitHubClients clients, ReviewPullRequest review) {
+        return new AnswerComments(clients, review);
     }
 }

@@ -162,7 +162,8 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
                         + "\"url\":\"" + github.baseUrl() + "/repos/acme/shop\"}")));
         github.stubFor(WireMock.get(urlEqualTo("/repos/acme/shop/pulls/7")).willReturn(aResponse().withHeader("Content-Type", json)
                 .withBody("{\"number\":7,\"url\":\"" + github.baseUrl() + "/repos/acme/shop/pulls/7\",\"issue_url\":\""
-                        + github.baseUrl() + "/repos/acme/shop/issues/7\",\"head\":{\"sha\":\"" + head.name() + "\"}}")));
+                        + github.baseUrl() + "/repos/acme/shop/issues/7\",\"head\":{\"sha\":\"" + head.name() + "\"},\"base\":{\"sha\":\""
+                        + base.name() + "\",\"ref\":\"main\"}}")));
         github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withHeader("Content-Type", json)
                 .withBody(existingComments)));
         github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withStatus(201)
@@ -236,5 +237,18 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
                 .startsWith("<!-- sluice:review -->\n### SQL review: 0 errors");
         assertThat(new ObjectMapper().readTree(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs")))
                 .getFirst().getBodyAsString()).get("conclusion").asText()).isEqualTo("success");
+
+        // "/sluice plan" in a new comment reviews the head again and edits the same comment once more.
+        String command = """
+                {"action":"created","issue":{"number":7,"pull_request":{"url":"x"}},
+                 "comment":{"id":77,"body":"/sluice plan","user":{"login":"dev","type":"User"}},
+                 "repository":{"id":1,"name":"shop","full_name":"acme/shop","owner":{"login":"acme"},"default_branch":"main"},
+                 "installation":{"id":42}}""";
+        byte[] bytes = command.getBytes(StandardCharsets.UTF_8);
+        assertThat(client.toBlocking().exchange(HttpRequest.POST("/webhooks/github", bytes).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-GitHub-Event", "issue_comment").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes)), String.class).code()).isEqualTo(202);
+        worker.drain();
+        assertThat(github.findAll(patchRequestedFor(urlEqualTo("/repos/acme/shop/issues/comments/1001")))).hasSize(2);
     }
 }

@@ -68,21 +68,25 @@ public final class ReviewPullRequest implements DeliveryHandler {
         if (isDraft(pullRequest) && !reviewDrafts) {
             return new HandlerResult.Done("draft pull request #" + pullRequest.getNumber() + ": not reviewed");
         }
-        long installation = event.installation().orElse(0L);
-        String[] name = event.repository().orElseThrow().split("/", 2);
         String defaultBranch = Optional.ofNullable(payload.getRepository().getDefaultBranch()).orElse("main");
-        String headSha = pullRequest.getHead().getSha();
-        String baseSha = pullRequest.getBase().getSha();
+        return reviewAndReport(event.installation().orElse(0L), event.repository().orElseThrow(), pullRequest.getNumber(),
+                pullRequest.getHead().getSha(), pullRequest.getBase().getSha(), defaultBranch);
+    }
+
+    /** Reviews a pull request at the given commits and reports on it; used for new pushes and for {@code /sluice plan}. */
+    public HandlerResult reviewAndReport(long installation, String repositoryName, int number, String headSha, String baseSha,
+            String defaultBranch) {
+        String[] name = repositoryName.split("/", 2);
         try (Mirror mirror = mirrors.fetch(name[0], name[1], github.gitToken(installation), List.of(baseSha, headSha))) {
             ProjectConfig project = policy(mirror, defaultBranch);
             Optional<PullRequestReview> review = review(mirror, project, baseSha, headSha, defaultBranch);
             if (review.isEmpty()) {
-                return new HandlerResult.Done("pull request #" + pullRequest.getNumber() + " changes no migration");
+                return new HandlerResult.Done("pull request #" + number + " changes no migration");
             }
-            GHRepository repository = github.forInstallation(installation).getRepository(event.repository().get());
-            GHPullRequest current = repository.getPullRequest(pullRequest.getNumber());
+            GHRepository repository = github.forInstallation(installation).getRepository(repositoryName);
+            GHPullRequest current = repository.getPullRequest(number);
             reporter.report(repository, current, review.get(), github.usesChecks());
-            return new HandlerResult.Done("reviewed #" + pullRequest.getNumber() + " at " + headSha.substring(0, 7) + ": "
+            return new HandlerResult.Done("reviewed #" + number + " at " + headSha.substring(0, 7) + ": "
                     + ReviewReporter.title(review.get()));
         } catch (GitHubBusy busy) {
             return new HandlerResult.Retry(busy.getMessage());

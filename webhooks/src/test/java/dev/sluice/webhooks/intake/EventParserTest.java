@@ -35,7 +35,7 @@ class EventParserTest {
         assertThat(sharedPayloads().count()).isGreaterThanOrEqualTo(30);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // the shared folder is absent outside the workplace
     @MethodSource("sharedPayloads")
     void everyRealPayloadParses(Path file) throws IOException {
         String event = file.getParent().getFileName().toString();
