@@ -170,6 +170,8 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
                 .withHeader("Content-Type", json).withBody("{\"id\":1001,\"body\":\"created\"}")));
         github.stubFor(patch(urlEqualTo("/repos/acme/shop/issues/comments/1001")).willReturn(aResponse()
                 .withHeader("Content-Type", json).withBody("{\"id\":1001,\"body\":\"updated\"}")));
+        github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/commits/" + head.name() + "/check-runs")).willReturn(aResponse()
+                .withHeader("Content-Type", json).withBody("{\"total_count\":0,\"check_runs\":[]}")));
         github.stubFor(post(urlEqualTo("/repos/acme/shop/check-runs")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", json).withBody("{\"id\":555,\"name\":\"sluice/review\"}")));
     }

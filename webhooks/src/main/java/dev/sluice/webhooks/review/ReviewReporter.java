@@ -61,12 +61,21 @@ public final class ReviewReporter {
             }
             output.add(annotation);
         }
+        // A retry after a lost answer finds the run it created (same external id) and updates it: no duplicate.
+        String externalId = "review:" + review.headSha();
+        GHCheckRun existing = null;
+        for (GHCheckRun run : repository.getCheckRuns(review.headSha())) {
+            if (CHECK_NAME.equals(run.getName()) && externalId.equals(run.getExternalId())) {
+                existing = run;
+                break;
+            }
+        }
+        GHCheckRunBuilder builder = existing != null ? existing.update() : repository.createCheckRun(CHECK_NAME, review.headSha());
         // The library sends the first 50 annotations with the create call and the rest in PATCHes of 50.
-        repository.createCheckRun(CHECK_NAME, review.headSha())
-                .withStatus(GHCheckRun.Status.COMPLETED)
+        builder.withStatus(GHCheckRun.Status.COMPLETED)
                 .withConclusion(review.failed() ? GHCheckRun.Conclusion.FAILURE : GHCheckRun.Conclusion.SUCCESS)
                 .withCompletedAt(new Date())
-                .withExternalID("review:" + review.headSha())
+                .withExternalID(externalId)
                 .add(output)
                 .create();
     }
