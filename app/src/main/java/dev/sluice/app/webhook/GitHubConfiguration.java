@@ -4,6 +4,7 @@ import dev.sluice.webhooks.commands.AnswerComments;
 import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.github.GitHubClients;
 import dev.sluice.webhooks.github.GitHubSettings;
+import dev.sluice.webhooks.review.Planner;
 import dev.sluice.webhooks.review.ReviewPullRequest;
 import dev.sluice.webhooks.review.ReviewReporter;
 import io.micronaut.context.annotation.Factory;
@@ -43,9 +44,9 @@ final class GitHubConfiguration {
     }
 
     @Singleton
-    ReviewPullRequest reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors,
+    ReviewPullRequest reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors, Targets targets,
             @Property(name = "sluice.review.drafts", defaultValue = "false") boolean drafts) {
-        return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), drafts);
+        return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), new Planner(targets.all()), drafts);
     }
 
     @Singleton

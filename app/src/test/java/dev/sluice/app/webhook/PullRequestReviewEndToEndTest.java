@@ -52,6 +52,8 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
     static final Path GOLDEN = Path.of("src/test/resources/golden/pull-request-review.md");
 
     private final TestDatabase database = SharedPostgres.newDatabase(getClass().getSimpleName());
+    /** The dev environment's target: V1 applied, some accounts in it. */
+    private final TestDatabase devTarget = SharedPostgres.newDatabase("E2eDevTarget");
     private final WireMockServer github = new WireMockServer(options().dynamicPort());
     private final Path folder;
     private final Path work;
@@ -74,8 +76,10 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
                     migrations: db/migrations
                     environments:
                       - name: dev
+                        targets: [dev]
                         review: relaxed
                       - name: prod
+                        targets: [prod]
                         review: strict
                     """);
             write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);\n");
@@ -92,6 +96,11 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
             head = commit(git, "orders");
         }
         publish(head);
+        new dev.sluice.rollout.engine.MigrationRunner(java.time.Clock.systemUTC()).migrate(
+                dev.sluice.rollout.engine.JdbcTargets.of("dev", devTarget.jdbcUrl(), devTarget.username(), devTarget.password()),
+                new dev.sluice.rollout.engine.MigrationResolver(17).resolve(java.util.List.of(new dev.sluice.rollout.engine.MigrationSource(
+                        "V1__accounts.sql", Files.readString(work.resolve("db/migrations/V1__accounts.sql"))))),
+                dev.sluice.rollout.engine.RunSettings.defaults("test"), dev.sluice.rollout.engine.RolloutListener.NONE);
     }
 
     private void write(String path, String text) throws Exception {
@@ -135,6 +144,9 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
         properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
         properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
         properties.put("sluice.queue.initial-delay", "1h");
+        properties.put("sluice.targets.dev.url", devTarget.jdbcUrl());
+        properties.put("sluice.targets.dev.username", devTarget.username());
+        properties.put("sluice.targets.dev.password", devTarget.password());
         return properties;
     }
 

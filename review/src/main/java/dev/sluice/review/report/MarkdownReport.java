@@ -60,7 +60,7 @@ public final class MarkdownReport {
     }
 
     /** Keeps user text from breaking the Markdown or opening HTML tags. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
     }
 }

@@ -14,13 +14,14 @@ import java.util.Objects;
  * @param folder the migrations folder in the repository, for annotation paths
  */
 public record PullRequestReview(String folder, List<String> historyProblems, ReviewReport report, List<String> environments,
-        String headSha, String baseRef) {
+        List<EnvironmentPlan> plan, String headSha, String baseRef) {
 
     public PullRequestReview {
         Objects.requireNonNull(folder, "folder");
         historyProblems = List.copyOf(historyProblems);
         Objects.requireNonNull(report, "report");
         environments = List.copyOf(environments);
+        plan = List.copyOf(plan);
         Objects.requireNonNull(headSha, "headSha");
         Objects.requireNonNull(baseRef, "baseRef");
     }

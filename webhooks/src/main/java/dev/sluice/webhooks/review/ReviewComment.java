@@ -22,6 +22,16 @@ public final class ReviewComment {
             body.append('\n');
         }
         body.append(MarkdownReport.render(review.report()));
+        if (!review.plan().isEmpty()) {
+            body.append("#### Plan\n\n| environment | target | databases | would run |\n|---|---|---|---|\n");
+            for (EnvironmentPlan row : review.plan()) {
+                String work = row.pending().isEmpty() ? "nothing" : String.join(", ", row.pending().stream().map(s -> "`" + s + "`").toList());
+                body.append("| ").append(row.environment()).append(" | ").append(row.target()).append(" | ")
+                        .append(row.databases() == 0 ? "–" : Integer.toString(row.databases())).append(" | ")
+                        .append(row.problem().map(problem -> ":warning: " + MarkdownReport.escape(problem)).orElse(work)).append(" |\n");
+            }
+            body.append('\n');
+        }
         body.append("<sub>Reviewed ").append(review.headSha(), 0, Math.min(7, review.headSha().length()))
                 .append(" against ").append(review.baseRef()).append(" with the rules of ")
                 .append(String.join(", ", review.environments())).append(".</sub>\n");

@@ -5,6 +5,10 @@ import dev.sluice.review.ReviewOptions;
 import dev.sluice.review.ReviewReport;
 import dev.sluice.review.Reviewer;
 import dev.sluice.review.RuleConfig;
+import dev.sluice.review.schema.SchemaCatalog;
+import dev.sluice.rollout.engine.MigrationResolver;
+import dev.sluice.rollout.engine.MigrationSet;
+import dev.sluice.rollout.engine.MigrationSource;
 import dev.sluice.rollout.RolloutException;
 import dev.sluice.rollout.config.EnvironmentConfig;
 import dev.sluice.rollout.config.ProjectConfig;
@@ -44,12 +48,15 @@ public final class ReviewPullRequest implements DeliveryHandler {
     private final GitHubClients github;
     private final RepositoryMirrors mirrors;
     private final ReviewReporter reporter;
+    private final Planner planner;
     private final boolean reviewDrafts;
 
-    public ReviewPullRequest(GitHubClients github, RepositoryMirrors mirrors, ReviewReporter reporter, boolean reviewDrafts) {
+    public ReviewPullRequest(GitHubClients github, RepositoryMirrors mirrors, ReviewReporter reporter, Planner planner,
+            boolean reviewDrafts) {
         this.github = github;
         this.mirrors = mirrors;
         this.reporter = reporter;
+        this.planner = planner;
         this.reviewDrafts = reviewDrafts;
     }
 
@@ -79,7 +86,7 @@ public final class ReviewPullRequest implements DeliveryHandler {
         String[] name = repositoryName.split("/", 2);
         try (Mirror mirror = mirrors.fetch(name[0], name[1], github.gitToken(installation), List.of(baseSha, headSha))) {
             ProjectConfig project = policy(mirror, defaultBranch);
-            Optional<PullRequestReview> review = review(mirror, project, baseSha, headSha, defaultBranch);
+            Optional<PullRequestReview> review = review(mirror, project, planner, baseSha, headSha, defaultBranch);
             if (review.isEmpty()) {
                 return new HandlerResult.Done("pull request #" + number + " changes no migration");
             }
@@ -112,7 +119,7 @@ public final class ReviewPullRequest implements DeliveryHandler {
                 : ProjectConfig.parse(new String(yaml.get(), StandardCharsets.UTF_8), "sluice.yaml");
     }
 
-    static Optional<PullRequestReview> review(Mirror mirror, ProjectConfig project, String baseSha, String headSha,
+    static Optional<PullRequestReview> review(Mirror mirror, ProjectConfig project, Planner planner, String baseSha, String headSha,
             String defaultBranch) throws IOException {
         String folder = project.migrations().replaceAll("^\\./|/+$", "");
         Map<String, byte[]> base = sqlFiles(mirror.filesUnder(baseSha, folder));
@@ -146,21 +153,35 @@ public final class ReviewPullRequest implements DeliveryHandler {
         problems.addAll(versionProblems(base.keySet(), head.keySet(), changed, defaultBranch));
         changed.sort(Comparator.comparing(file -> fileName(file).map(MigrationFileName::version).orElse(MigrationVersion.parse("0"))));
 
+        Planner.Plan plan = plan(planner, project, head);
         List<String> environments = project.environments().stream().map(EnvironmentConfig::name).toList();
         ReviewReport merged = null;
         List<String> applied = new ArrayList<>();
         for (String environment : environments.isEmpty() ? List.of("") : environments) {
             RuleConfig rules = ReviewRules.forEnvironment(project, environment.isEmpty() ? Optional.empty() : Optional.of(environment),
                     "sluice.yaml");
-            ReviewReport report = reviewInRunOrder(changed, rules);
+            ReviewReport report = reviewInRunOrder(changed, ReviewOptions.defaults().withRules(rules)
+                    .withSchema(plan.schemas().getOrDefault(environment, SchemaCatalog.EMPTY)));
             merged = merged == null ? report : strictest(merged, report);
             applied.add(environment.isEmpty() ? "the default rule set" : environment + " (" + rules.ruleSet().name().toLowerCase() + ")");
         }
-        return Optional.of(new PullRequestReview(folder, problems, merged, applied, headSha, defaultBranch));
+        return Optional.of(new PullRequestReview(folder, problems, merged, applied, plan.rows(), headSha, defaultBranch));
     }
 
-    private static ReviewReport reviewInRunOrder(List<MigrationFile> files, RuleConfig rules) {
-        Reviewer reviewer = new Reviewer(ReviewOptions.defaults().withRules(rules));
+    /** The plan against the controller's targets, with the head's migrations; none when the files cannot be resolved. */
+    private static Planner.Plan plan(Planner planner, ProjectConfig project, Map<String, byte[]> headFiles) {
+        List<MigrationSource> sources = new ArrayList<>();
+        try {
+            headFiles.forEach((name, bytes) -> sources.add(new MigrationSource(name, MigrationText.decode(name, bytes))));
+            MigrationSet files = new MigrationResolver(17).resolve(sources);
+            return planner.plan(project, files);
+        } catch (RolloutException e) {
+            return new Planner.Plan(List.of(), Map.of()); // the history problems already say what is wrong with the files
+        }
+    }
+
+    private static ReviewReport reviewInRunOrder(List<MigrationFile> files, ReviewOptions options) {
+        Reviewer reviewer = new Reviewer(options);
         List<MigrationFile> downs = files.stream().filter(ReviewPullRequest::isDown).toList();
         List<MigrationFile> ups = files.stream().filter(file -> !isDown(file)).toList();
         return reviewer.review(ups).plus(reviewer.review(downs));

@@ -48,7 +48,7 @@ class AnswerCommentsTest {
         GitHubClients clients = new GitHubClients(new GitHubSettings(github.baseUrl(), Optional.empty(), Optional.empty(),
                 Optional.of("ghp_test")), Clock.systemUTC());
         handler = new AnswerComments(clients, new ReviewPullRequest(clients,
-                new RepositoryMirrors(Path.of("unused"), "file:///unused/{owner}/{repo}.git"), new ReviewReporter(), false));
+                new RepositoryMirrors(Path.of("unused"), "file:///unused/{owner}/{repo}.git"), new ReviewReporter(), new dev.sluice.webhooks.review.Planner(java.util.Map.of()), false));
     }
 
     @AfterEach

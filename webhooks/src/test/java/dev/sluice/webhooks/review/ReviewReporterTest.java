@@ -77,7 +77,7 @@ class ReviewReporterTest {
             list.add(new Finding("prefer-text", Severity.INFO, "db/migrations/V1__big.sql", i, 1, i, "finding " + i, ""));
         }
         return new PullRequestReview("db/migrations", List.of(), new ReviewReport(list,
-                List.of(new FileReview("db/migrations/V1__big.sql", true, "", findings))), List.of("prod (strict)"), SHA, "main");
+                List.of(new FileReview("db/migrations/V1__big.sql", true, "", findings))), List.of("prod (strict)"), List.of(), SHA, "main");
     }
 
     private void noComments() {

@@ -1,0 +1,27 @@
+package dev.sluice.rollout.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A target of the controller's configuration ({@code sluice.targets.<name>}, CONTRACT §6): a
+ * database, or with {@code databases} a group of databases on that server.
+ *
+ * @param databases a SQL LIKE pattern or a comma-separated list, for a database group
+ */
+public record TargetConfig(String name, String url, Optional<String> username, Optional<String> password,
+        Optional<String> databases) {
+
+    public TargetConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(databases, "databases");
+    }
+
+    @Override
+    public String toString() {
+        return "TargetConfig[" + name + "]"; // never the password
+    }
+}
