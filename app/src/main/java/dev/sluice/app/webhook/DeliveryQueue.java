@@ -66,19 +66,21 @@ public class DeliveryQueue {
         update("UPDATE sluice.delivery SET state = 'done', last_error = NULL WHERE id = ?", id);
     }
 
-    /** Schedules another attempt after a backoff, or parks the delivery when the attempts are used up. */
-    public boolean retryOrPark(String id, int attempt, String error) throws SQLException {
+    /** Schedules another attempt after a backoff (and not before {@code notBefore}), or parks the delivery when the attempts are used up. */
+    public boolean retryOrPark(String id, int attempt, String error, java.util.Optional<java.time.Instant> notBefore)
+            throws SQLException {
         if (attempt > BACKOFF.size()) {
             park(id, error);
             return false;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement retry = connection.prepareStatement("""
-                     UPDATE sluice.delivery SET next_attempt_at = now() + make_interval(secs => ?), last_error = ?
+                     UPDATE sluice.delivery SET next_attempt_at = greatest(now() + make_interval(secs => ?), ?), last_error = ?
                      WHERE id = ?""")) {
             retry.setLong(1, BACKOFF.get(attempt - 1).toSeconds());
-            retry.setString(2, error);
-            retry.setString(3, id);
+            retry.setTimestamp(2, notBefore.map(java.sql.Timestamp::from).orElse(new java.sql.Timestamp(0)));
+            retry.setString(3, error);
+            retry.setString(4, id);
             retry.executeUpdate();
         }
         return true;

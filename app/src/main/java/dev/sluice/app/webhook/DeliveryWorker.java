@@ -80,7 +80,7 @@ public class DeliveryWorker {
                 LOG.info("Delivery {} ({}): {}", delivery.id(), delivery.event(), done.summary());
             }
             case HandlerResult.Retry retry -> {
-                boolean again = queue.retryOrPark(delivery.id(), delivery.attempt(), retry.reason());
+                boolean again = queue.retryOrPark(delivery.id(), delivery.attempt(), retry.reason(), retry.notBefore());
                 LOG.warn("Delivery {} ({}) attempt {} failed{}: {}", delivery.id(), delivery.event(), delivery.attempt(),
                         again ? ", will retry" : ", parked", retry.reason());
             }

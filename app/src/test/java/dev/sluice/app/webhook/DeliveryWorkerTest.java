@@ -113,6 +113,17 @@ class DeliveryWorkerTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRateLimitedDeliveryWaitsUntilTheTimeGitHubNamed() throws Exception {
+        assertThat(post("check_run", """
+                {"action":"created","check_run":{"id":9,"head_sha":"abc"},"repository":{"full_name":"acme/shop"}}""")).isEqualTo(202);
+
+        worker.drain();
+
+        assertThat(query("SELECT (next_attempt_at > now() + interval '55 minutes')::text FROM sluice.delivery WHERE event = 'check_run'"))
+                .containsExactly("true");
+    }
+
+    @Test
     void replicasClaimingTogetherNeverTakeTheSameDelivery() throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO sluice.delivery (id, event, action, received_at, body)"

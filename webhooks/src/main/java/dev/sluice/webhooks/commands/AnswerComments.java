@@ -63,7 +63,7 @@ public final class AnswerComments implements DeliveryHandler {
                 case CommentParse.Commands commands -> run(installation, repositoryName, issue.getNumber(), commands);
             };
         } catch (GitHubBusy busy) {
-            return new HandlerResult.Retry(busy.getMessage());
+            return new HandlerResult.Retry(busy.getMessage(), java.util.Optional.of(busy.retryAt()));
         } catch (IOException e) {
             return new HandlerResult.Retry(e.getMessage());
         }

@@ -96,7 +96,7 @@ public final class ReviewPullRequest implements DeliveryHandler {
             return new HandlerResult.Done("reviewed #" + number + " at " + headSha.substring(0, 7) + ": "
                     + ReviewReporter.title(review.get()));
         } catch (GitHubBusy busy) {
-            return new HandlerResult.Retry(busy.getMessage());
+            return new HandlerResult.Retry(busy.getMessage(), java.util.Optional.of(busy.retryAt()));
         } catch (IOException e) {
             return new HandlerResult.Retry(e.getMessage());
         } catch (RolloutException e) {
