@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,9 @@ public class DeliveryWorker {
     private final DeliveryQueue queue;
     private final Map<String, DeliveryHandler> handlers = new HashMap<>();
     private final EventParser parser = new EventParser();
+    /** One drain at a time per replica, started at once when a delivery arrives; the schedule covers retries. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sluice-queue-", 0).factory());
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     DeliveryWorker(DeliveryQueue queue, List<DeliveryHandler> handlers) {
         this.queue = queue;
@@ -50,8 +57,23 @@ public class DeliveryWorker {
         }
     }
 
+    /** Starts working the queue now, unless a wake-up is already waiting to run. */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                wakePending.set(false);
+                poll();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdown();
+    }
+
     /** Works every due delivery; returns how many were handled. */
-    public int drain() throws SQLException {
+    public synchronized int drain() throws SQLException {
         int handled = 0;
         List<DeliveryQueue.Claimed> claimed;
         while (!(claimed = queue.claim(handlers.keySet(), BATCH)).isEmpty()) {

@@ -29,10 +29,15 @@ final class WebhookController {
 
     private final Optional<WebhookIntake> intake;
     private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
+    private final boolean wakeWorker;
 
-    WebhookController(Optional<WebhookIntake> intake, DeliveryStore deliveries) {
+    WebhookController(Optional<WebhookIntake> intake, DeliveryStore deliveries, DeliveryWorker worker,
+            @io.micronaut.context.annotation.Value("${sluice.queue.work-on-arrival:true}") boolean wakeWorker) {
         this.intake = intake;
         this.deliveries = deliveries;
+        this.worker = worker;
+        this.wakeWorker = wakeWorker;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.TEXT_PLAIN)
@@ -71,6 +76,9 @@ final class WebhookController {
         }
         LOG.info("Webhook {} recorded: {} {} {}", accept.delivery().id(), accept.delivery().event(), accept.delivery().action(),
                 accept.delivery().repository().orElse(""));
+        if (wakeWorker) {
+            worker.wake(); // after the record is committed: the work never runs ahead of the acknowledgement
+        }
         return HttpResponse.accepted().body("recorded\n");
     }
 }

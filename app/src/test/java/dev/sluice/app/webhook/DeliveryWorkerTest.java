@@ -52,6 +52,7 @@ class DeliveryWorkerTest implements TestPropertyProvider {
         properties.put("sluice.github.webhook-secret", SECRET);
         properties.put("sluice.repositories", "acme/shop");
         properties.put("sluice.queue.initial-delay", "1h"); // tests drain the queue themselves
+        properties.put("sluice.queue.work-on-arrival", "false");
         return properties;
     }
 

@@ -144,6 +144,7 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
         properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
         properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
         properties.put("sluice.queue.initial-delay", "1h");
+        properties.put("sluice.queue.work-on-arrival", "false");
         properties.put("sluice.targets.dev.url", devTarget.jdbcUrl());
         properties.put("sluice.targets.dev.username", devTarget.username());
         properties.put("sluice.targets.dev.password", devTarget.password());
