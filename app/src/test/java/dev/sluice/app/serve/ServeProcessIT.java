@@ -48,7 +48,8 @@ class ServeProcessIT {
             assertThat(query(postgresPort, "sample_dev", "SELECT note FROM kept")).containsExactly("written before the restart");
             assertThat(query(postgresPort, "sluice", "SELECT action FROM sluice.audit_event ORDER BY id"))
                     .containsExactly("controller.started", "controller.started");
-            assertThat(query(postgresPort, "sluice", "SELECT version FROM sluice.schema_history")).containsExactly("1");
+            assertThat(query(postgresPort, "sluice", "SELECT version FROM sluice.schema_history"))
+                    .as("each controller migration applied once, not again on restart").contains("1", "2").doesNotHaveDuplicates();
             assertThat(userHome.resolve(".sluice/postgres/data/PG_VERSION")).exists();
         }
     }
@@ -104,6 +105,24 @@ class ServeProcessIT {
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM sluice.audit_event WHERE action = 'controller.started'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePackagedJarAcceptsASignedWebhook() throws Exception {
+        Map<String, String> environment = Map.of("SLUICE_GITHUB_WEBHOOK_SECRET", "it-secret", "SLUICE_REPOSITORIES", "acme/shop");
+        try (SluiceProcess serve = SluiceProcess.serve(userHome, SluiceProcess.freePort(),
+                List.of("--embedded-postgres-port", Integer.toString(SluiceProcess.freePort())), environment, "webhook")) {
+            serve.awaitHealthy(START_LIMIT);
+            byte[] body = ("{\"action\":\"opened\",\"number\":1,\"pull_request\":{\"number\":1},"
+                    + "\"repository\":{\"full_name\":\"acme/shop\"},\"installation\":{\"id\":1}}").getBytes(StandardCharsets.UTF_8);
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + serve.httpPort + "/webhooks/github"))
+                    .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "it-1")
+                    .header("X-Hub-Signature-256", dev.sluice.webhooks.intake.WebhookSignature.sign("it-secret", body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         }
     }
 
