@@ -110,7 +110,10 @@ class ServeProcessIT {
 
     @Test
     void thePackagedJarAcceptsASignedWebhook() throws Exception {
-        Map<String, String> environment = Map.of("SLUICE_GITHUB_WEBHOOK_SECRET", "it-secret", "SLUICE_REPOSITORIES", "acme/shop");
+        // With GitHub configured, every handler (GitHub client, JGit, review) is created: a class missing from the jar fails here.
+        Map<String, String> environment = Map.of("SLUICE_GITHUB_WEBHOOK_SECRET", "it-secret", "SLUICE_REPOSITORIES", "acme/shop",
+                "SLUICE_GITHUB_TOKEN", "ghp_it", "SLUICE_GITHUB_API_URL", "http://localhost:1",
+                "SLUICE_GIT_MIRRORS", userHome.resolve("mirrors").toString());
         try (SluiceProcess serve = SluiceProcess.serve(userHome, SluiceProcess.freePort(),
                 List.of("--embedded-postgres-port", Integer.toString(SluiceProcess.freePort())), environment, "webhook")) {
             serve.awaitHealthy(START_LIMIT);
