@@ -78,6 +78,13 @@ public final class RepositoryMirrors {
         Repository repository = new FileRepositoryBuilder().setGitDir(folder.toFile()).setBare().build();
         if (!exists) {
             repository.create(true);
+            // A mirror needs no reflog, and an explicit identity spares JGit from looking up this host's
+            // name for one, which costs seconds where reverse DNS does not answer.
+            var config = repository.getConfig();
+            config.setBoolean("core", null, "logAllRefUpdates", false);
+            config.setString("user", null, "name", "sluice");
+            config.setString("user", null, "email", "sluice@localhost");
+            config.save();
         }
         return repository;
     }
