@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies, rolls back and baselines migrations on one database. Every run takes the database's
  * migration lock on a connection of its own, reads the database's history (the source of truth for
  * what is applied), checks the files against it before changing anything, and appends a history
  * row for every attempt. Never throws for what happens on the database: it returns an outcome.
+ * A migrate run first reads the history without the lock: a database found up to date needs
+ * neither the lock nor its connection (re-running a release over a fleet costs one connection per
+ * database); anything else is decided again under the lock.
  */
 public final class MigrationRunner {
 
@@ -35,20 +39,33 @@ public final class MigrationRunner {
     }
 
     public DatabaseOutcome migrate(DatabaseTarget target, MigrationSet files, RunSettings settings, RolloutListener listener) {
-        return locked(target, settings, listener, (connection, history) -> {
+        // Up to date by a read without the lock: a no-op run costs one connection and two queries.
+        // Anything else (work to do, a problem, no history yet) is decided again under the lock.
+        Function<List<HistoryRow>, Optional<DatabaseOutcome>> upToDate = history -> {
+            if (history.isEmpty()) {
+                return Optional.empty();
+            }
+            List<MigrationStatus> statuses = MigrationStates.of(files, history);
+            return validate(target.name(), statuses, settings).isEmpty() && pending(statuses, settings).isEmpty()
+                    ? Optional.of(new DatabaseOutcome.UpToDate(target.name())) : Optional.empty();
+        };
+        return locked(target, settings, listener, Optional.of(upToDate), (connection, history) -> {
             List<MigrationStatus> statuses = MigrationStates.of(files, history);
             Optional<DatabaseOutcome> invalid = validate(target.name(), statuses, settings);
             if (invalid.isPresent()) {
                 return invalid.get();
             }
-            List<ResolvedMigration> toRun = statuses.stream()
-                    .filter(status -> status.state() == MigrationState.PENDING || status.state() == MigrationState.FAILED
-                            || status.state() == MigrationState.OUT_OF_ORDER && settings.allowOutOfOrder())
-                    .filter(status -> settings.target().map(to -> status.version().compareTo(to) <= 0).orElse(true))
-                    .map(status -> status.file().orElseThrow())
-                    .toList();
-            return run(target, connection, toRun, HistoryRow.Direction.UP, settings, listener);
+            return run(target, connection, pending(statuses, settings), HistoryRow.Direction.UP, settings, listener);
         });
+    }
+
+    private static List<ResolvedMigration> pending(List<MigrationStatus> statuses, RunSettings settings) {
+        return statuses.stream()
+                .filter(status -> status.state() == MigrationState.PENDING || status.state() == MigrationState.FAILED
+                        || status.state() == MigrationState.OUT_OF_ORDER && settings.allowOutOfOrder())
+                .filter(status -> settings.target().map(to -> status.version().compareTo(to) <= 0).orElse(true))
+                .map(status -> status.file().orElseThrow())
+                .toList();
     }
 
     /** Applies the down scripts of every applied version newer than {@code to}, newest first. */
@@ -96,19 +113,35 @@ public final class MigrationRunner {
 
     /** Connects, takes the migration lock, reads the history, does the work, and lets go of everything. */
     DatabaseOutcome locked(DatabaseTarget target, RunSettings settings, RolloutListener listener, LockedWork work) {
+        return locked(target, settings, listener, Optional.empty(), work);
+    }
+
+    /**
+     * As above; when {@code settled} is given, it first sees the history read on the work connection
+     * alone, and when it returns an outcome, that is the outcome: no lock connection, no lock.
+     */
+    private DatabaseOutcome locked(DatabaseTarget target, RunSettings settings, RolloutListener listener,
+            Optional<Function<List<HistoryRow>, Optional<DatabaseOutcome>>> settled, LockedWork work) {
         listener.databaseStarted(target.name());
         DatabaseOutcome outcome;
-        try (Connection lockConnection = target.connections().open("lock");
-             Connection connection = target.connections().open("migrate")) {
-            MigrationLock.Result lock = MigrationLock.acquire(lockConnection, settings.lockWait());
-            if (lock.attempt() instanceof LockAttempt.Busy busy) {
-                outcome = new DatabaseOutcome.Locked(target.name(), busy);
+        try (Connection connection = target.connections().open("migrate")) {
+            Optional<DatabaseOutcome> early = settled.isPresent() ? settled.get().apply(SchemaHistory.read(connection))
+                    : Optional.empty();
+            if (early.isPresent()) {
+                outcome = early.get();
             } else {
-                try (MigrationLock held = lock.lock().orElseThrow()) {
-                    if (!settings.dryRun()) {
-                        SchemaHistory.ensure(connection);
+                try (Connection lockConnection = target.connections().open("lock")) {
+                    MigrationLock.Result lock = MigrationLock.acquire(lockConnection, settings.lockWait());
+                    if (lock.attempt() instanceof LockAttempt.Busy busy) {
+                        outcome = new DatabaseOutcome.Locked(target.name(), busy);
+                    } else {
+                        try (MigrationLock held = lock.lock().orElseThrow()) {
+                            if (!settings.dryRun()) {
+                                SchemaHistory.ensure(connection);
+                            }
+                            outcome = work.run(connection, SchemaHistory.read(connection));
+                        }
                     }
-                    outcome = work.run(connection, SchemaHistory.read(connection));
                 }
             }
         } catch (SQLException e) {

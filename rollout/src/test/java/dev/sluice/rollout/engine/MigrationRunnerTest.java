@@ -164,6 +164,33 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void anUpToDateDatabaseCostsOneConnectionAndNoLockWhileWorkIsDecidedUnderTheLock() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("RunnerNoOp");
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatabaseTarget counting = new DatabaseTarget(database.name(), purpose -> {
+            opened.add(purpose);
+            return target(database).connections().open(purpose);
+        });
+        assertThat(RUNNER.migrate(counting, THREE, fast(), RolloutListener.NONE)).isInstanceOf(DatabaseOutcome.Migrated.class);
+        assertThat(opened).containsExactly("migrate", "lock");
+
+        opened.clear();
+        try (java.sql.Connection holder = database.connect(); java.sql.Statement statement = holder.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + MigrationLock.KEY + ")"); // another runner holds the lock
+
+            assertThat(RUNNER.migrate(counting, THREE, fast(), RolloutListener.NONE))
+                    .isEqualTo(new DatabaseOutcome.UpToDate(database.name()));
+            assertThat(opened).containsExactly("migrate");
+            MigrationSet four = files("V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);",
+                    "V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id));",
+                    "V3__index.sql", "CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);",
+                    "V4__note.sql", "ALTER TABLE orders ADD COLUMN note text;");
+            assertThat(RUNNER.migrate(counting, four, fast().withLockWait(java.time.Duration.ofMillis(300)), RolloutListener.NONE))
+                    .isInstanceOf(DatabaseOutcome.Locked.class);
+        }
+    }
+
+    @Test
     void aDryRunSaysWhatWouldRunAndChangesNothing() throws Exception {
         TestDatabase database = SharedPostgres.newDatabase("RunnerDryRun");
 

@@ -38,7 +38,7 @@ public final class TargetOptions {
     String password;
 
     @Option(names = "--databases", paramLabel = "PATTERN|LIST",
-            description = "Every database on the server whose name matches a SQL LIKE pattern (tenant_%), or a comma-separated list.")
+            description = "Every database on the server whose name matches a SQL LIKE pattern (tenant_%%), or a comma-separated list.")
     String databases;
 
     @Option(names = "--dir", paramLabel = "DIR",
@@ -56,6 +56,9 @@ public final class TargetOptions {
     @Option(names = "--max-failures", paramLabel = "N", description = "Start no new database once more than N have failed (default: no limit).")
     Integer maxFailures;
 
+    /** The server's PostgreSQL major version, when {@link #targets()} has seen it. */
+    private Optional<Integer> seenMajorVersion = Optional.empty();
+
     /** The databases to work on, each with its own URL on the same server. */
     List<DatabaseTarget> targets() {
         String resolvedUser = user != null ? user : System.getenv("PGUSER");
@@ -65,6 +68,7 @@ public final class TargetOptions {
         }
         DatabaseTarget server = JdbcTargets.of("server", url, resolvedUser, resolvedPassword);
         try (Connection connection = server.connections().open("list databases")) {
+            seenMajorVersion = Optional.of(majorVersion(connection)); // saves files() a connection of its own
             List<DatabaseTarget> targets = new ArrayList<>();
             for (String name : DatabaseGroups.list(connection, databases)) {
                 targets.add(JdbcTargets.of(name, JdbcTargets.withDatabase(url, name), resolvedUser, resolvedPassword));
@@ -92,7 +96,8 @@ public final class TargetOptions {
     MigrationSet files(List<DatabaseTarget> targets) {
         Path folder = dir != null ? dir : defaultFolder();
         try {
-            return new MigrationResolver(serverMajorVersion(targets.getFirst()).orElse(17)).resolve(folder);
+            return new MigrationResolver(seenMajorVersion.or(() -> serverMajorVersion(targets.getFirst())).orElse(17))
+                    .resolve(folder);
         } catch (RolloutException e) {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage(), e);
         }
@@ -116,13 +121,18 @@ public final class TargetOptions {
     }
 
     private static Optional<Integer> serverMajorVersion(DatabaseTarget target) {
-        try (Connection connection = target.connections().open("version");
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
-            row.next();
-            return Optional.of(row.getInt(1));
+        try (Connection connection = target.connections().open("version")) {
+            return Optional.of(majorVersion(connection));
         } catch (SQLException e) {
             return Optional.empty(); // the run itself reports the database as unreachable
+        }
+    }
+
+    private static int majorVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 
