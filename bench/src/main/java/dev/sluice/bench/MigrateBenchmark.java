@@ -37,15 +37,15 @@ import java.util.stream.Stream;
  *
  * System properties: {@code sluice.jar} (default {@code app/target/sluice.jar}), {@code psql}
  * (default: found on the PATH), {@code bench.sluiceJavaOptions} (default what the {@code ./sluice}
- * launcher passes for migrate: no options), {@code bench.flywayJavaOptions} (default
+ * launcher passes, {@value #SLUICE_LAUNCHER_OPTIONS}), {@code bench.flywayJavaOptions} (default
  * none, as the {@code flyway} command line runs), {@code bench.noopRuns} (default 3).
  */
 public final class MigrateBenchmark {
 
     static final String PREFIX = "bench_tenant_";
     static final String TEMPLATE = "bench_template";
-    /** What the {@code ./sluice} launcher passes to the JVM for {@code migrate}: nothing, the full JIT. */
-    static final String SLUICE_LAUNCHER_OPTIONS = "";
+    /** What the {@code ./sluice} launcher passes to the JVM for every command but serve. */
+    static final String SLUICE_LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     static final String FLYWAY_VERSION = flywayVersion();
 
     /** The release: a table, a column with a constant default plus a NOT VALID check, an index built concurrently. */

@@ -10,6 +10,7 @@ import dev.sluice.rollout.engine.FleetRunner;
 import dev.sluice.rollout.engine.JdbcTargets;
 import dev.sluice.rollout.engine.MigrationResolver;
 import dev.sluice.rollout.engine.MigrationSet;
+import dev.sluice.rollout.engine.ScramKeyCache;
 import dev.sluice.rollout.engine.Waves;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ public final class TargetOptions {
 
     /** The databases to work on, each with its own URL on the same server. */
     List<DatabaseTarget> targets() {
+        ScramKeyCache.install(); // one SCRAM key derivation per server rather than per database
         String resolvedUser = user != null ? user : System.getenv("PGUSER");
         String resolvedPassword = password != null ? password : System.getenv("PGPASSWORD");
         if (databases == null) {
