@@ -13,8 +13,12 @@ import dev.sluice.rollout.ErrorCode;
 import dev.sluice.rollout.migration.MigrationVersion;
 import dev.sluice.testsupport.SharedPostgres;
 import dev.sluice.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class MigrationRunnerTest {
@@ -166,7 +170,7 @@ class MigrationRunnerTest {
     @Test
     void anUpToDateDatabaseCostsOneConnectionAndNoLockWhileWorkIsDecidedUnderTheLock() throws Exception {
         TestDatabase database = SharedPostgres.newDatabase("RunnerNoOp");
-        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
         DatabaseTarget counting = new DatabaseTarget(database.name(), purpose -> {
             opened.add(purpose);
             return target(database).connections().open(purpose);
@@ -175,7 +179,7 @@ class MigrationRunnerTest {
         assertThat(opened).containsExactly("migrate", "lock");
 
         opened.clear();
-        try (java.sql.Connection holder = database.connect(); java.sql.Statement statement = holder.createStatement()) {
+        try (Connection holder = database.connect(); Statement statement = holder.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + MigrationLock.KEY + ")"); // another runner holds the lock
 
             assertThat(RUNNER.migrate(counting, THREE, fast(), RolloutListener.NONE))
@@ -185,7 +189,7 @@ class MigrationRunnerTest {
                     "V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id));",
                     "V3__index.sql", "CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);",
                     "V4__note.sql", "ALTER TABLE orders ADD COLUMN note text;");
-            assertThat(RUNNER.migrate(counting, four, fast().withLockWait(java.time.Duration.ofMillis(300)), RolloutListener.NONE))
+            assertThat(RUNNER.migrate(counting, four, fast().withLockWait(Duration.ofMillis(300)), RolloutListener.NONE))
                     .isInstanceOf(DatabaseOutcome.Locked.class);
         }
     }
