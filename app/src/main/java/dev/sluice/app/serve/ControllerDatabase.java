@@ -5,6 +5,7 @@ import dev.sluice.app.cli.ExitCode;
 import dev.sluice.embedded.EmbeddedPostgres;
 import dev.sluice.embedded.EmbeddedPostgresException;
 import dev.sluice.embedded.EmbeddedPostgresSettings;
+import dev.sluice.rollout.engine.JdbcTargets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ sealed interface ControllerDatabase extends AutoCloseable {
         @Override
         public String describe() {
             int query = url.indexOf('?');
-            return "controller database " + (query < 0 ? url : url.substring(0, query));
+            return "controller database " + JdbcTargets.redact(query < 0 ? url : url.substring(0, query)); // user:password@ too
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.sluice.app.webhook;
 import dev.sluice.review.MigrationFile;
 import dev.sluice.review.ReviewOptions;
 import dev.sluice.review.Reviewer;
+import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.intake.EventParser;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -11,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import dev.sluice.webhooks.git.RepositoryMirrors;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,17 @@ final class WarmUp {
                             + "CREATE INDEX CONCURRENTLY t_c_idx ON t (c);\nUPDATE t SET c = 'x' WHERE id = 1;\n")));
             new EventParser().parse("pull_request", ("{\"action\":\"opened\",\"number\":1,\"pull_request\":{\"number\":1},"
                     + "\"repository\":{\"full_name\":\"a/b\"}}").getBytes(StandardCharsets.UTF_8));
-            // Git: a commit in one repository fetched into a mirror over file://, as a first pull request would.
-            Path folder = Files.createTempDirectory("sluice-warm-up");
+            warmUpGit();
+            LOG.debug("Warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Warm-up failed (the first review will be slower): {}", e.toString());
+        }
+    }
+
+    /** Git: a commit in one repository fetched into a mirror over file://, as a first pull request would. */
+    private static void warmUpGit() throws Exception {
+        Path folder = Files.createTempDirectory("sluice-warm-up");
+        try {
             Path source = folder.resolve("warm/up.git");
             try (Git git = Git.init().setDirectory(folder.resolve("work").toFile()).setInitialBranch("main").call()) {
                 Files.writeString(folder.resolve("work/README"), "warm-up\n");
@@ -51,9 +61,8 @@ final class WarmUp {
                     .call().close();
             new RepositoryMirrors(folder.resolve("mirrors"), folder.toUri() + "{owner}/{repo}.git")
                     .fetch("warm", "up", "none", List.of("refs/heads/main")).close();
-            LOG.debug("Warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
-        } catch (Exception | LinkageError e) {
-            LOG.warn("Warm-up failed (the first review will be slower): {}", e.toString());
+        } finally {
+            FileUtils.delete(folder.toFile(), FileUtils.RECURSIVE | FileUtils.IGNORE_ERRORS); // leave nothing behind per start
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * Runs an operation over a group of databases: wave by wave, at most {@code parallel} databases at
- * once (each uses two connections: its lock and its work), and once more than {@code maxFailures}
- * databases have failed, no new database is started. Each database's own history decides what it
+ * once (each uses two connections, its lock and its work; one when already up to date), and once
+ * more than {@code maxFailures} databases have failed, no new database is started. Each database's own history decides what it
  * needs, so running the group again after a crash or a failure resumes where it stopped.
  */
 public final class FleetRunner {

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Applies, rolls back and baselines migrations on one database. Every run takes the database's
- * migration lock on a connection of its own, reads the database's history (the source of truth for
+ * Applies, rolls back and baselines migrations on one database. Every run that may change the
+ * database takes its migration lock on a connection of its own, reads the database's history (the source of truth for
  * what is applied), checks the files against it before changing anything, and appends a history
  * row for every attempt. Never throws for what happens on the database: it returns an outcome.
  * A migrate run first reads the history without the lock: a database found up to date needs

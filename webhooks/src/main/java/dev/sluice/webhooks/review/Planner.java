@@ -79,7 +79,9 @@ public final class Planner {
                 List<String> problems = statuses.stream()
                         .filter(status -> status.state() == MigrationState.CHECKSUM_MISMATCH || status.state() == MigrationState.MISSING_FILE)
                         .map(status -> status.script() + " is " + status.state().label() + " there").toList();
-                schemas.putIfAbsent(environment, LiveSchemaCatalog.load(connection));
+                if (!schemas.containsKey(environment)) { // one catalog per environment, from the first target that answers
+                    schemas.put(environment, LiveSchemaCatalog.load(connection));
+                }
                 return new EnvironmentPlan(environment, target.name(), databases.size(), pending,
                         problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
             }

@@ -31,7 +31,7 @@ public record PullRequestReview(String folder, List<String> historyProblems, Rev
     }
 
     public long count(Severity severity) {
-        return report.findings().stream().filter(finding -> finding.severity() == severity).count();
+        return report.count(severity);
     }
 
     /** The finding's file as a path in the repository. */
