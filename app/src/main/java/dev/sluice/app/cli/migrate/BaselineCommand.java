@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sluice baseline}: marks an existing database as at a version, or adopts another tool's history. */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline",
         description = {"Start managing an existing database: --version V counts V and everything before it as applied;",
                 "--adopt flyway|golang-migrate|dbmate imports that tool's history, checking each file is the one it applied."})
 public final class BaselineCommand implements Callable<Integer> {
@@ -40,6 +40,10 @@ public final class BaselineCommand implements Callable<Integer> {
         @Option(names = "--adopt", paramLabel = "TOOL", description = "flyway, golang-migrate or dbmate.")
         String adopt;
     }
+
+    // --version is the baseline version here (CONTRACT §2), so only --help of the standard options.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--dry-run", description = "Show what would be recorded; record nothing.")
     boolean dryRun;

@@ -94,6 +94,15 @@ class MigrateCommandsTest {
     }
 
     @Test
+    void everyMigrationCommandAnswersHelpEvenBaselineWhoseVersionOptionIsTheBaselineVersion() {
+        for (String command : new String[] {"migrate", "status", "rollback", "baseline"}) {
+            CommandRun help = CommandRun.of(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: sluice " + command);
+        }
+    }
+
+    @Test
     void baselineThenMigrateAppliesOnlyNewerVersions() throws Exception {
         TestDatabase database = SharedPostgres.newDatabase("CliBaseline");
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
