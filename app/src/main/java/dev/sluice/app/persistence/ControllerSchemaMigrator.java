@@ -4,6 +4,7 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import dev.sluice.rollout.controller.ControllerSchema;
 import javax.sql.DataSource;
 
 /** Brings the controller database up to date as soon as its connection pool exists, before anyone uses it. */

@@ -1,4 +1,4 @@
-package dev.sluice.app.persistence;
+package dev.sluice.rollout.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sluice.app.persistence;
+package dev.sluice.rollout.controller;
 
 import dev.sluice.rollout.engine.DatabaseOutcome;
 import dev.sluice.rollout.engine.DatabaseTarget;
@@ -36,7 +36,7 @@ public final class ControllerSchema {
     private final DataSource dataSource;
     private final List<MigrationSource> files;
 
-    ControllerSchema(DataSource dataSource, List<MigrationSource> files) {
+    public ControllerSchema(DataSource dataSource, List<MigrationSource> files) {
         this.dataSource = dataSource;
         this.files = List.copyOf(files);
     }
