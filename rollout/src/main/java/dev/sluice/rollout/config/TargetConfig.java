@@ -1,5 +1,7 @@
 package dev.sluice.rollout.config;
 
+import dev.sluice.rollout.engine.FleetRunner;
+import dev.sluice.rollout.engine.Waves;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +12,9 @@ import java.util.Optional;
  * @param databases a SQL LIKE pattern or a comma-separated list, for a database group
  */
 public record TargetConfig(String name, String url, Optional<String> username, Optional<String> password,
-        Optional<String> databases) {
+        Optional<String> databases, FleetRunner.Settings fleet) {
+
+    public static final FleetRunner.Settings DEFAULT_FLEET = new FleetRunner.Settings(4, Waves.ALL_AT_ONCE, 0);
 
     public TargetConfig {
         Objects.requireNonNull(name, "name");
@@ -18,6 +22,11 @@ public record TargetConfig(String name, String url, Optional<String> username, O
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(databases, "databases");
+        Objects.requireNonNull(fleet, "fleet");
+    }
+
+    public TargetConfig(String name, String url, Optional<String> username, Optional<String> password, Optional<String> databases) {
+        this(name, url, username, password, databases, DEFAULT_FLEET);
     }
 
     @Override

@@ -76,4 +76,10 @@ public record RunSettings(
         return new RunSettings(lockTimeout, statementTimeout, lockWait, lockRetries, retryBackoff, allow, target,
                 release, environment, installedBy, dryRun);
     }
+
+    /** Settings for a run that belongs to a release in an environment, recorded in the history. */
+    public RunSettings forRelease(String releaseVersion, String environmentName, String by) {
+        return new RunSettings(lockTimeout, statementTimeout, lockWait, lockRetries, retryBackoff, allowOutOfOrder, target,
+                Optional.of(releaseVersion), Optional.of(environmentName), by, dryRun);
+    }
 }
