@@ -1,5 +1,7 @@
 package dev.sluice.rollout.config;
 
+import dev.sluice.rollout.engine.FleetRunner;
+import dev.sluice.rollout.engine.Waves;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,9 +10,14 @@ import java.util.Optional;
  * database, or with {@code databases} a group of databases on that server.
  *
  * @param databases a SQL LIKE pattern or a comma-separated list, for a database group
+ * @param fleet     how a group is worked through ({@code parallel}, {@code waves},
+ *                  {@code max-failures}); unused for a single database
  */
 public record TargetConfig(String name, String url, Optional<String> username, Optional<String> password,
-        Optional<String> databases) {
+        Optional<String> databases, FleetRunner.Settings fleet) {
+
+    /** Four databases at once, all in one wave, and no new database started after the first failure. */
+    public static final FleetRunner.Settings DEFAULT_FLEET = new FleetRunner.Settings(4, Waves.ALL_AT_ONCE, 0);
 
     public TargetConfig {
         Objects.requireNonNull(name, "name");
@@ -18,6 +25,12 @@ public record TargetConfig(String name, String url, Optional<String> username, O
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(databases, "databases");
+        Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** A target with the {@link #DEFAULT_FLEET} settings. */
+    public TargetConfig(String name, String url, Optional<String> username, Optional<String> password, Optional<String> databases) {
+        this(name, url, username, password, databases, DEFAULT_FLEET);
     }
 
     @Override
