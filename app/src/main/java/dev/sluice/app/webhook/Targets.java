@@ -1,13 +1,21 @@
 package dev.sluice.app.webhook;
 
 import dev.sluice.rollout.config.TargetConfig;
+import dev.sluice.rollout.engine.FleetRunner;
+import dev.sluice.rollout.engine.Waves;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The targets of the controller's configuration: {@code sluice.targets.<name>.url, username, password, databases}. */
+/**
+ * The targets of the controller's configuration: {@code sluice.targets.<name>.url, username,
+ * password, databases}, and for a group {@code parallel, waves, max-failures}. A value that cannot
+ * be read stops start-up, naming its key: a fleet must not run with settings nobody chose.
+ */
 @Singleton
 public final class Targets {
 
@@ -21,11 +29,51 @@ public final class Targets {
                 throw new IllegalStateException("target " + name + " has no url (" + prefix + "url)");
             }
             targets.put(name, new TargetConfig(name, url.get(), environment.getProperty(prefix + "username", String.class),
-                    environment.getProperty(prefix + "password", String.class), environment.getProperty(prefix + "databases", String.class)));
+                    environment.getProperty(prefix + "password", String.class), environment.getProperty(prefix + "databases", String.class),
+                    fleet(environment, prefix)));
         }
     }
 
     public Map<String, TargetConfig> all() {
         return Map.copyOf(targets);
+    }
+
+    private static FleetRunner.Settings fleet(Environment environment, String prefix) {
+        FleetRunner.Settings defaults = TargetConfig.DEFAULT_FLEET;
+        int parallel = number(environment, prefix + "parallel", 1).orElse(defaults.parallel());
+        int maxFailures = number(environment, prefix + "max-failures", 0).orElse(defaults.maxFailures());
+        Waves waves = waves(environment, prefix + "waves").orElse(defaults.waves());
+        return new FleetRunner.Settings(parallel, waves, maxFailures);
+    }
+
+    private static Optional<Integer> number(Environment environment, String key, int least) {
+        // Read as text: asked for an Integer, Micronaut answers "absent" for a value it cannot convert.
+        Optional<String> text = environment.getProperty(key, String.class);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int value = Integer.parseInt(text.get().strip());
+            if (value >= least) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException(key + " must be a whole number of at least " + least + ", not " + text.get());
+    }
+
+    private static Optional<Waves> waves(Environment environment, String key) {
+        // YAML gives a list ([1, 10%, 100%]); an environment variable or -D gives text (1,10%,100%).
+        Optional<Object> raw = environment.getProperty(key, Object.class);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = raw.get() instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : raw.get().toString();
+        try {
+            return Optional.of(Waves.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage() + " (write waves as a list such as [1, 10%, 100%])");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.rollout.config;
 
 import dev.sluice.rollout.ErrorCode;
 import dev.sluice.rollout.RolloutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A repository's {@code sluice.yaml} (CONTRACT §5): where the migrations are, the environments in
- * promotion order, and rule overrides for every environment. Keys this version does not use yet
- * (approval, soak, window) are accepted and kept for the issues that add them.
+ * promotion order with their gates (approval, soak, window), and rule overrides for every
+ * environment. An unknown key in an environment is an error: a misspelt {@code approval} must not
+ * quietly leave an environment open.
  */
 public record ProjectConfig(String migrations, List<EnvironmentConfig> environments, Map<String, String> rules,
         boolean allowOutOfOrder) {
@@ -73,6 +75,9 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
         return new ProjectConfig(migrations, environments, rules, outOfOrder.equals("allow"));
     }
 
+    private static final List<String> ENVIRONMENT_KEYS = List.of("name", "targets", "review", "approval", "soak", "window");
+    private static final List<String> APPROVAL_KEYS = List.of("approvers", "required", "allow-author");
+
     private static EnvironmentConfig environment(Object raw, String source, String where) {
         Map<String, Object> map = asMap(raw, source, where);
         Object name = map.get("name");
@@ -80,6 +85,8 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
             throw invalid(source, where + " has no name");
         }
         String environmentName = string(name, source, where + ".name");
+        String environment = "environment " + environmentName;
+        knownKeys(map, ENVIRONMENT_KEYS, source, environment);
         List<String> targets = new ArrayList<>();
         Object rawTargets = map.getOrDefault("targets", List.of());
         if (rawTargets instanceof List<?> list) {
@@ -89,7 +96,72 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
         } else {
             targets.add(string(rawTargets, source, where + ".targets"));
         }
-        return new EnvironmentConfig(environmentName, targets, review(map.get("review"), source, "environment " + environmentName));
+        return new EnvironmentConfig(environmentName, targets, review(map.get("review"), source, environment),
+                approval(map.get("approval"), source, environment), soak(map.get("soak"), source, environment),
+                window(map.get("window"), source, environment));
+    }
+
+    private static ApprovalPolicy approval(Object raw, String source, String where) {
+        if (raw == null || "auto".equals(raw)) {
+            return new ApprovalPolicy.Auto();
+        }
+        if (!(raw instanceof Map<?, ?>)) {
+            throw invalid(source, where + ": approval must be auto or { approvers: [...], required: N, allow-author: true|false }, not "
+                    + raw);
+        }
+        Map<String, Object> map = asMap(raw, source, where + ": approval");
+        knownKeys(map, APPROVAL_KEYS, source, where + ": approval");
+        Object rawApprovers = map.get("approvers");
+        if (rawApprovers == null) {
+            throw invalid(source, where + ": approval has no approvers (GitHub logins such as alice, or teams such as @org/team-slug)");
+        }
+        List<String> approvers = new ArrayList<>();
+        for (Object entry : rawApprovers instanceof List<?> list ? list : List.of(rawApprovers)) {
+            approvers.add(string(entry, source, where + ": approval.approvers"));
+        }
+        Object required = map.getOrDefault("required", 1);
+        if (!(required instanceof Integer count)) {
+            throw invalid(source, where + ": approval.required must be a whole number, not " + required);
+        }
+        Object allowAuthor = map.getOrDefault("allow-author", false);
+        if (!(allowAuthor instanceof Boolean allowed)) {
+            throw invalid(source, where + ": approval.allow-author must be true or false, not " + allowAuthor);
+        }
+        try {
+            return new ApprovalPolicy.Approvers(approvers, count, allowed);
+        } catch (IllegalArgumentException e) {
+            throw invalid(source, where + ": approval: " + e.getMessage());
+        }
+    }
+
+    private static Optional<Duration> soak(Object raw, String source, String where) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DurationText.parse(string(raw, source, where + ": soak")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(source, where + ": soak " + e.getMessage());
+        }
+    }
+
+    private static Optional<DeploymentWindow> window(Object raw, String source, String where) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DeploymentWindow.parse(string(raw, source, where + ": window")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(source, where + ": window " + e.getMessage());
+        }
+    }
+
+    private static void knownKeys(Map<String, Object> map, List<String> known, String source, String where) {
+        for (String key : map.keySet()) {
+            if (!known.contains(key)) {
+                throw invalid(source, where + ": unknown key " + key + " (known: " + String.join(", ", known) + ")");
+            }
+        }
     }
 
     private static ReviewSetting review(Object raw, String source, String where) {

@@ -10,10 +10,13 @@ import java.util.Optional;
  * database, or with {@code databases} a group of databases on that server.
  *
  * @param databases a SQL LIKE pattern or a comma-separated list, for a database group
+ * @param fleet     how a group is worked through ({@code parallel}, {@code waves},
+ *                  {@code max-failures}); unused for a single database
  */
 public record TargetConfig(String name, String url, Optional<String> username, Optional<String> password,
         Optional<String> databases, FleetRunner.Settings fleet) {
 
+    /** Four databases at once, all in one wave, and no new database started after the first failure. */
     public static final FleetRunner.Settings DEFAULT_FLEET = new FleetRunner.Settings(4, Waves.ALL_AT_ONCE, 0);
 
     public TargetConfig {
@@ -25,6 +28,7 @@ public record TargetConfig(String name, String url, Optional<String> username, O
         Objects.requireNonNull(fleet, "fleet");
     }
 
+    /** A target with the {@link #DEFAULT_FLEET} settings. */
     public TargetConfig(String name, String url, Optional<String> username, Optional<String> password, Optional<String> databases) {
         this(name, url, username, password, databases, DEFAULT_FLEET);
     }

@@ -6,8 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.review.RuleConfig;
 import dev.sluice.review.RuleLevel;
 import dev.sluice.review.RuleSet;
+import dev.sluice.rollout.ErrorCode;
+import dev.sluice.rollout.RolloutException;
+import dev.sluice.rollout.config.ApprovalPolicy.Approvers;
+import dev.sluice.rollout.config.ApprovalPolicy.Auto;
+import dev.sluice.rollout.config.ApprovalPolicy.Team;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProjectConfigTest {
 
@@ -76,5 +85,93 @@ class ProjectConfigTest {
         assertThat(ProjectConfig.parse("out-of-order: allow", "sluice.yaml").allowOutOfOrder()).isTrue();
         assertThatThrownBy(() -> ProjectConfig.parse("out-of-order: sometimes", "sluice.yaml"))
                 .hasMessage("sluice.yaml: out-of-order must be allow or deny, not sometimes");
+    }
+
+    @Test
+    void readsTheGatesOfTheContractExample() {
+        ProjectConfig config = ProjectConfig.parse(CONTRACT_EXAMPLE, "sluice.yaml");
+
+        EnvironmentConfig dev = config.environment("dev").orElseThrow();
+        assertThat(dev.approval()).isEqualTo(new Auto());
+        assertThat(dev.soak()).isEmpty();
+        assertThat(dev.window()).isEmpty();
+
+        EnvironmentConfig staging = config.environment("staging").orElseThrow();
+        assertThat(staging.approval()).isEqualTo(new Approvers(List.of("@acme/dba", "alice"), 1, false));
+
+        EnvironmentConfig prod = config.environment("prod").orElseThrow();
+        Approvers approvers = (Approvers) prod.approval();
+        assertThat(approvers.teams()).containsExactly(new Team("acme", "dba"));
+        assertThat(approvers.users()).isEmpty();
+        assertThat(approvers.required()).isEqualTo(2);
+        assertThat(approvers.allowAuthor()).isFalse();
+        assertThat(prod.soak()).contains(Duration.ofHours(1));
+        assertThat(prod.window()).get().hasToString("Mon-Fri 09:00-16:00 Europe/Berlin");
+    }
+
+    @Test
+    void gatesDefaultToNone() {
+        EnvironmentConfig bare = ProjectConfig.parse("environments: [ {name: dev, targets: dev} ]", "sluice.yaml").environments().getFirst();
+        assertThat(bare).isEqualTo(new EnvironmentConfig("dev", List.of("dev"), ReviewSetting.DEFAULT));
+        assertThat(bare.approval()).isEqualTo(new Auto());
+        assertThat(bare.soak()).isEmpty();
+        assertThat(bare.window()).isEmpty();
+    }
+
+    @Test
+    void readsEveryApprovalKey() {
+        ProjectConfig config = ProjectConfig.parse("""
+                environments:
+                  - name: a
+                    approval: { approvers: alice }
+                  - name: b
+                    approval:
+                      approvers: ["@acme/dba", bob]
+                      required: 3
+                      allow-author: true
+                  - name: c
+                    approval: auto
+                """, "sluice.yaml");
+        assertThat(config.environment("a").orElseThrow().approval()).isEqualTo(new Approvers(List.of("alice"), 1, false));
+        assertThat(config.environment("b").orElseThrow().approval()).isEqualTo(new Approvers(List.of("@acme/dba", "bob"), 3, true));
+        assertThat(config.environment("c").orElseThrow().approval()).isEqualTo(new Auto());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"90s, PT1M30S", "30m, PT30M", "1h, PT1H", "2d, PT48H", "1h30m, PT1H30M"})
+    void readsSoaks(String soak, Duration expected) {
+        ProjectConfig config = ProjectConfig.parse("environments: [ {name: prod, soak: " + soak + "} ]", "sluice.yaml");
+        assertThat(config.environments().getFirst().soak()).contains(expected);
+    }
+
+    @Test
+    void readsWindows() {
+        ProjectConfig config = ProjectConfig.parse("environments: [ {name: prod, window: '* 22:00-02:00 UTC'} ]", "sluice.yaml");
+        assertThat(config.environments().getFirst().window()).contains(DeploymentWindow.parse("* 22:00-02:00 UTC"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+            "approval: manual => sluice.yaml: environment prod: approval must be auto or { approvers: [...], required: N, allow-author: true|false }, not manual",
+            "approval: {} => sluice.yaml: environment prod: approval has no approvers (GitHub logins such as alice, or teams such as @org/team-slug)",
+            "approval: { approvers: [] } => sluice.yaml: environment prod: approval: approvers must name at least one person or team",
+            "approval: { approvers: ['@acme'] } => sluice.yaml: environment prod: approval: team \"@acme\" should be written @org/team-slug",
+            "approval: { approvers: ['@acme/dba'], required: 0 } => sluice.yaml: environment prod: approval: required must be at least 1, not 0 (for no approval write approval: auto)",
+            "approval: { approvers: ['@acme/dba'], required: two } => sluice.yaml: environment prod: approval.required must be a whole number, not two",
+            "approval: { approvers: [alice, bob], required: 3 } => sluice.yaml: environment prod: approval: required is 3 but only 2 people are listed and no team",
+            "approval: { approvers: [alice], allow-author: maybe } => sluice.yaml: environment prod: approval.allow-author must be true or false, not maybe",
+            "approval: { approvers: [alice], require: 2 } => sluice.yaml: environment prod: approval: unknown key require (known: approvers, required, allow-author)",
+            "approval: { approvers: [[alice]] } => sluice.yaml: environment prod: approval.approvers must be a single value, not [alice]",
+            "aproval: auto => sluice.yaml: environment prod: unknown key aproval (known: name, targets, review, approval, soak, window)",
+            "soak: 90 => sluice.yaml: environment prod: soak \"90\": expected a duration such as 90s, 30m, 1h, 1h30m or 2d",
+            "soak: 1 hour => sluice.yaml: environment prod: soak \"1 hour\": expected a duration such as 90s, 30m, 1h, 1h30m or 2d",
+            "soak: 30m1h => sluice.yaml: environment prod: soak \"30m1h\": write each unit once, largest first (d, h, m, s), e.g. 1h30m",
+            "soak: [1h] => sluice.yaml: environment prod: soak must be a single value, not [1h]",
+            "window: Mon-Fri 09:00-16:00 => sluice.yaml: environment prod: window \"Mon-Fri 09:00-16:00\": a window is written <days> <HH:MM>-<HH:MM> <zone>, e.g. \"Mon-Fri 09:00-16:00 Europe/Berlin\"",
+            "window: Mon-Fri 09:00-16:00 Berlin => sluice.yaml: environment prod: window \"Mon-Fri 09:00-16:00 Berlin\": unknown time zone \"Berlin\" (use a name such as UTC or Europe/Berlin)"})
+    void namesTheEnvironmentAndTheKeyOfAMistake(String line, String message) {
+        assertThatThrownBy(() -> ProjectConfig.parse("environments:\n  - name: prod\n    " + line + "\n", "sluice.yaml"))
+                .isInstanceOfSatisfying(RolloutException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessage(message);
     }
 }

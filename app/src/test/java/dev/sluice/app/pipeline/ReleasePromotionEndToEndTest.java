@@ -1,0 +1,320 @@
+package dev.sluice.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sluice.app.webhook.DeliveryWorker;
+import dev.sluice.embedded.EmbeddedPostgres;
+import dev.sluice.testsupport.SharedPostgres;
+import dev.sluice.testsupport.TestDatabase;
+import dev.sluice.webhooks.intake.WebhookSignature;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * Issue 6 from merge to production, over real HTTP with signed webhooks, a real git repository, a
+ * real PostgreSQL with dev, staging and prod databases and a 20-database tenant group, and GitHub
+ * simulated by WireMock. The deliveries, the pipeline and the outbox are worked inline.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReleasePromotionEndToEndTest implements TestPropertyProvider {
+
+    static final String SECRET = "promotion-secret";
+    static final int TENANTS = 20;
+    static final String REPOSITORY_JSON = "{\"id\":1,\"name\":\"shop\",\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},"
+            + "\"default_branch\":\"main\"}";
+
+    private final TestDatabase controller = SharedPostgres.newDatabase(getClass().getSimpleName());
+    private final EmbeddedPostgres server = SharedPostgres.server();
+    private final String prefix = "e2e_" + ProcessHandle.current().pid() + "_";
+    private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+    private final GitHubSimulation github = new GitHubSimulation(wireMock);
+    private final Path folder;
+    private final Path work;
+    private final RevCommit base;
+    private final RevCommit feature;
+    private final RevCommit merge;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DeliveryWorker deliveries;
+
+    @Inject
+    PipelineWorker pipeline;
+
+    @Inject
+    ReportWorker reports;
+
+    ReleasePromotionEndToEndTest() throws Exception {
+        wireMock.start();
+        for (String single : List.of("dev", "staging", "prod")) {
+            server.createDatabaseIfMissing(prefix + single);
+        }
+        for (int i = 0; i < TENANTS; i++) {
+            server.createDatabaseIfMissing(tenant(i));
+        }
+        folder = Files.createTempDirectory("sluice-promotion");
+        work = folder.resolve("work");
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            write("sluice.yaml", """
+                    migrations: db/migrations
+                    environments:
+                      - name: dev
+                        targets: [dev]
+                      - name: staging
+                        targets: [staging]
+                        approval: { approvers: ["@acme/dba", "alice"], required: 1 }
+                      - name: prod
+                        targets: [prod, tenants]
+                        approval: { approvers: ["@acme/dba"], required: 2 }
+                    """);
+            write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\n");
+            base = commit(git, "accounts");
+            git.checkout().setCreateBranch(true).setName("orders").call();
+            write("db/migrations/V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint);\n");
+            write("db/migrations/U2__orders.sql", "DROP TABLE orders;\n");
+            feature = commit(git, "orders");
+            git.checkout().setName("main").call();
+            git.merge().include(feature).setFastForward(MergeCommand.FastForwardMode.NO_FF).setMessage("Merge #7").call();
+            merge = git.getRepository().parseCommit(git.getRepository().resolve("main"));
+        }
+        publish(7, feature);
+    }
+
+    private String tenant(int i) {
+        return prefix + "tenant" + String.format("%02d", i);
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static RevCommit commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
+    }
+
+    /** What GitHub would serve: the branches, and the pull request's head as refs/pull/N/head. */
+    private void publish(int number, RevCommit head) throws Exception {
+        Path upstream = folder.resolve("upstream/acme/shop.git");
+        if (!Files.exists(upstream)) {
+            Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
+        }
+        try (Git bare = Git.open(upstream.toFile())) {
+            bare.fetch().setRemote(work.toUri().toString()).setRefSpecs("+refs/heads/*:refs/heads/*").call();
+            RefUpdate pull = bare.getRepository().updateRef("refs/pull/" + number + "/head");
+            pull.setNewObjectId(head);
+            pull.forceUpdate();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        wireMock.stop();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(controller.micronautDatasource());
+        properties.put("sluice.github.webhook-secret", SECRET);
+        properties.put("sluice.repositories", "acme/shop");
+        properties.put("sluice.github.api-url", wireMock.baseUrl());
+        properties.put("sluice.github.app-id", "12345");
+        properties.put("sluice.github.private-key", GitHubSimulation.privateKey());
+        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
+        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
+        properties.put("sluice.queue.initial-delay", "1h");
+        properties.put("sluice.queue.work-on-arrival", "false");
+        properties.put("sluice.pipeline.initial-delay", "1h");
+        properties.put("sluice.pipeline.wake-on-change", "false");
+        properties.put("sluice.reports.initial-delay", "1h");
+        for (String single : List.of("dev", "staging", "prod")) {
+            properties.put("sluice.targets." + single + ".url", controller.jdbcUrlOf(prefix + single));
+            properties.put("sluice.targets." + single + ".username", controller.username());
+            properties.put("sluice.targets." + single + ".password", controller.password());
+        }
+        properties.put("sluice.targets.tenants.url", controller.jdbcUrlOf("postgres"));
+        properties.put("sluice.targets.tenants.username", controller.username());
+        properties.put("sluice.targets.tenants.password", controller.password());
+        properties.put("sluice.targets.tenants.databases", prefix + "tenant%");
+        properties.put("sluice.targets.tenants.parallel", "2");
+        properties.put("sluice.targets.tenants.waves", "1,25%,100%");
+        properties.put("sluice.targets.tenants.max-failures", "5");
+        return properties;
+    }
+
+    private void stubGitHub() {
+        github.stub(Map.of("alice", "write", "dba1", "write", "dba2", "write", "author", "write", "eve", "read"),
+                List.of("dba1", "dba2", "author"), Map.of(7, new String[] {feature.name(), base.name()}));
+    }
+
+    private int deliver(String event, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return client.toBlocking().exchange(HttpRequest.POST("/webhooks/github", bytes).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes)), String.class).code();
+    }
+
+    /** Works everything that is due: the deliveries, the pipeline, then the reports to GitHub. */
+    private void settle() throws SQLException {
+        deliveries.drain();
+        pipeline.advance();
+        reports.sendDue();
+    }
+
+    private String mergedEvent() {
+        return """
+                {"action":"closed","number":7,"pull_request":{"number":7,"merged":true,"merge_commit_sha":"%s",
+                 "user":{"login":"author"},"head":{"sha":"%s","ref":"orders"},"base":{"sha":"%s","ref":"main"}},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
+                .formatted(merge.name(), feature.name(), base.name(), REPOSITORY_JSON);
+    }
+
+    private void comment(String actor, String text) throws SQLException {
+        String body = """
+                {"action":"created","issue":{"number":7,"user":{"login":"author"},"pull_request":{"url":"x"}},
+                 "comment":{"id":%d,"body":"%s","user":{"login":"%s","type":"User"}},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"%s"}}"""
+                .formatted(Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000), text, actor, REPOSITORY_JSON, actor);
+        assertThat(deliver("issue_comment", body)).isEqualTo(202);
+        settle();
+    }
+
+    private String lastReply() {
+        List<String> replies = github.commentsPosted(7).stream().filter(text -> !text.startsWith("<!--")).toList();
+        return replies.isEmpty() ? "" : replies.getLast();
+    }
+
+    @Test
+    @Order(1)
+    void fromMergeToProductionThroughApprovalsWavesAFailureAndARetry() throws Exception {
+        stubGitHub();
+        execute(tenant(13), "CREATE TABLE orders (id int)"); // V2 fails there
+
+        assertThat(deliver("pull_request", mergedEvent())).isEqualTo(202);
+        settle();
+
+        assertThat(count("SELECT count(*) FROM sluice.release")).isEqualTo(1);
+        assertThat(applied(prefix + "dev", "2")).isEqualTo(1);
+        assertThat(applied(prefix + "staging", "1")).isZero();
+        assertThat(github.deployCheckStates("dev")).endsWith("completed:success");
+        assertThat(github.deployCheckStates("staging")).containsExactly("queued");
+        assertThat(github.releaseComment(7)).contains("<!-- sluice:release -->").contains("dev").contains("staging");
+
+        comment("eve", "/sluice approve staging");
+        assertThat(lastReply()).contains("eve").contains("write");
+        assertThat(applied(prefix + "staging", "1")).isZero();
+
+        comment("alice", "/sluice approve staging");
+        assertThat(applied(prefix + "staging", "2")).isEqualTo(1);
+        assertThat(github.deployCheckStates("staging")).endsWith("completed:success");
+        assertThat(applied(prefix + "prod", "1")).isZero();
+
+        comment("author", "/sluice approve prod");
+        assertThat(lastReply()).containsIgnoringCase("author");
+        comment("dba1", "/sluice approve prod");
+        assertThat(applied(prefix + "prod", "1")).isZero();
+        comment("dba2", "/sluice approve prod");
+
+        assertThat(applied(prefix + "prod", "2")).isEqualTo(1);
+        for (int i = 0; i < TENANTS; i++) {
+            assertThat(applied(tenant(i), "2")).as(tenant(i)).isEqualTo(i == 13 ? 0 : 1);
+        }
+        assertThat(github.deployCheckStates("prod")).endsWith("completed:failure");
+        assertThat(github.releaseComment(7)).contains(tenant(13)).contains("42P07").contains("@dba1").contains("@dba2");
+
+        execute(tenant(13), "DROP TABLE orders");
+        comment("dba1", "/sluice retry prod");
+
+        assertThat(applied(tenant(13), "2")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sluice.deployment_target WHERE attempts = 2")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sluice.deployment_target WHERE attempts > 2")).isZero();
+        assertThat(github.deployCheckStates("prod")).endsWith("completed:success");
+        assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'approval-refused'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'approval-given'")).isEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void aRedeliveredMergeCutsNoSecondReleaseAndARollbackAppliesTheDownMigration() throws Exception {
+        stubGitHub();
+        assertThat(deliver("pull_request", mergedEvent())).isEqualTo(202);
+        settle();
+        assertThat(count("SELECT count(*) FROM sluice.release")).isEqualTo(1);
+
+        comment("alice", "/sluice rollback dev");
+
+        assertThat(lastReply()).contains("dev");
+        assertThat(count(prefix + "dev", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'")).isZero();
+        assertThat(count(prefix + "dev", "SELECT count(*) FROM sluice.schema_history WHERE direction = 'down' AND success")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'rollback-succeeded'")).isEqualTo(1);
+    }
+
+    private void execute(String database, String sql) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private int applied(String database, String version) throws SQLException {
+        try {
+            return count(database, "SELECT count(*) FROM sluice.schema_history WHERE version = '" + version + "' AND success"
+                    + " AND direction = 'up'");
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection connection = controller.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private int count(String database, String sql) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
