@@ -56,7 +56,7 @@ public final class ReleaseComment {
                 rows(body, environment, now);
                 for (TargetSummary target : TargetSummary.of(environment.targets())) {
                     if (target.group()) {
-                        folded.add(target.folded(heading(environment.deployment()) + " · " + Markdown.cell(target.target()), cap));
+                        folded.add(target.folded(plainHeading(environment.deployment()) + " · " + Markdown.cell(target.target()), cap));
                     }
                 }
             }
@@ -108,6 +108,14 @@ public final class ReleaseComment {
         return switch (deployment.kind()) {
             case DEPLOY -> "**" + Markdown.cell(deployment.environment()) + "**";
             case ROLLBACK -> Markdown.cell(deployment.environment()) + " ↩";
+        };
+    }
+
+    /** The heading inside {@code <summary>}, where markdown is not rendered. */
+    private static String plainHeading(Deployment deployment) {
+        return switch (deployment.kind()) {
+            case DEPLOY -> Markdown.cell(deployment.environment());
+            case ROLLBACK -> Markdown.cell(deployment.environment()) + " rollback";
         };
     }
 
