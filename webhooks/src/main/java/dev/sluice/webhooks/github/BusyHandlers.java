@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -22,10 +23,7 @@ final class BusyHandlers {
         return new GitHubRateLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                Instant retryAt = header(response, "x-ratelimit-reset").map(reset -> Instant.ofEpochSecond(Long.parseLong(reset)))
-                        .or(() -> retryAfter(response, clock))
-                        .orElse(clock.instant().plus(SECONDARY_DEFAULT));
-                throw new GitHubBusy("GitHub rate limit reached; retry at " + retryAt, retryAt);
+                throw primaryBusy(response::header, clock);
             }
         };
     }
@@ -34,14 +32,25 @@ final class BusyHandlers {
         return new GitHubAbuseLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                Instant retryAt = retryAfter(response, clock).orElse(clock.instant().plus(SECONDARY_DEFAULT));
-                throw new GitHubBusy("GitHub secondary rate limit; retry at " + retryAt, retryAt);
+                throw secondaryBusy(response::header, clock);
             }
         };
     }
 
-    private static Optional<Instant> retryAfter(GitHubConnectorResponse response, Clock clock) {
-        return header(response, "retry-after").flatMap(value -> {
+    static GitHubBusy primaryBusy(Function<String, String> headers, Clock clock) {
+        Instant retryAt = header(headers, "x-ratelimit-reset").map(reset -> Instant.ofEpochSecond(Long.parseLong(reset)))
+                .or(() -> retryAfter(headers, clock))
+                .orElse(clock.instant().plus(SECONDARY_DEFAULT));
+        return new GitHubBusy("GitHub rate limit reached; retry at " + retryAt, retryAt);
+    }
+
+    static GitHubBusy secondaryBusy(Function<String, String> headers, Clock clock) {
+        Instant retryAt = retryAfter(headers, clock).orElse(clock.instant().plus(SECONDARY_DEFAULT));
+        return new GitHubBusy("GitHub secondary rate limit; retry at " + retryAt, retryAt);
+    }
+
+    private static Optional<Instant> retryAfter(Function<String, String> headers, Clock clock) {
+        return header(headers, "retry-after").flatMap(value -> {
             try {
                 return Optional.of(clock.instant().plusSeconds(Math.max(1, Long.parseLong(value.strip()))));
             } catch (NumberFormatException e) {
@@ -50,8 +59,8 @@ final class BusyHandlers {
         });
     }
 
-    private static Optional<String> header(GitHubConnectorResponse response, String name) {
-        String value = response.header(name);
+    private static Optional<String> header(Function<String, String> headers, String name) {
+        String value = headers.apply(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -1,13 +1,22 @@
 package dev.sluice.webhooks.github;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
@@ -23,6 +32,7 @@ public final class GitHubClients {
 
     private final GitHubSettings settings;
     private final Clock clock;
+    private final HttpClient http;
     private final HttpClientGitHubConnector connector;
     private final Map<Long, Installation> byInstallation = new ConcurrentHashMap<>();
     private volatile GitHub tokenClient;
@@ -30,10 +40,11 @@ public final class GitHubClients {
     public GitHubClients(GitHubSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.connector = new HttpClientGitHubConnector(HttpClient.newBuilder()
+        this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build());
+                .build();
+        this.connector = new HttpClientGitHubConnector(http);
     }
 
     public boolean usesChecks() {
@@ -63,6 +74,45 @@ public final class GitHubClients {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot get a token for installation " + installation, e);
         }
+    }
+
+    /**
+     * A DELETE whose path segments are percent-encoded one by one. github-api 1.330 leaves a '/' in a
+     * segment as it is (it encodes the joined path), so {@code DELETE .../labels/db:apply prod/eu}
+     * would reach another URL, answer 404 and pass for "already absent". Returns the HTTP status;
+     * rate limits throw {@link GitHubBusy} like the library's calls.
+     */
+    public int delete(long installation, List<String> segments) throws IOException {
+        StringBuilder path = new StringBuilder(settings.apiUrl().replaceAll("/+$", ""));
+        segments.forEach(segment -> path.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20")));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(path.toString()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization(installation))
+                .header("Accept", "application/vnd.github+json")
+                .DELETE()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while calling GitHub");
+        }
+        int status = response.statusCode();
+        if (status == 403 || status == 429) {
+            Function<String, String> headers = name -> response.headers().firstValue(name).orElse(null);
+            if ("0".equals(headers.apply("x-ratelimit-remaining"))) {
+                throw BusyHandlers.primaryBusy(headers, clock);
+            }
+            if (headers.apply("retry-after") != null || response.body().toLowerCase(Locale.ROOT).contains("secondary rate limit")) {
+                throw BusyHandlers.secondaryBusy(headers, clock);
+            }
+        }
+        return status;
+    }
+
+    private String authorization(long installation) throws IOException {
+        return settings.isApp() ? installation(installation).provider().getEncodedAuthorization() : "token " + settings.token().orElseThrow();
     }
 
     private record Installation(GitHub client, AppInstallationAuthorizationProvider provider) {
