@@ -1,6 +1,10 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.rollout.controller.Outbox;
+import dev.sluice.rollout.pipeline.Deployments;
+import dev.sluice.rollout.release.Releases;
 import dev.sluice.webhooks.commands.AnswerComments;
+import dev.sluice.webhooks.report.SendReports;
 import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.github.GitHubClients;
 import dev.sluice.webhooks.github.GitHubSettings;
@@ -47,6 +51,11 @@ final class GitHubConfiguration {
     ReviewPullRequest reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors, Targets targets,
             @Property(name = "sluice.review.drafts", defaultValue = "false") boolean drafts) {
         return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), new Planner(targets.all()), drafts);
+    }
+
+    @Singleton
+    SendReports sendReports(Outbox outbox, Releases releases, Deployments deployments, GitHubClients clients, Clock clock) {
+        return new SendReports(outbox, releases, deployments, clients, clock);
     }
 
     @Singleton
