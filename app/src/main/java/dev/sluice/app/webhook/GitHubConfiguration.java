@@ -3,7 +3,32 @@ package dev.sluice.app.webhook;
 import dev.sluice.rollout.controller.Outbox;
 import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.release.Releases;
+import dev.sluice.app.pipeline.PipelineWorker;
+import dev.sluice.rollout.pipeline.Approvals;
+import dev.sluice.rollout.pipeline.Holds;
+import dev.sluice.rollout.pipeline.Pipeline;
+import dev.sluice.webhooks.authz.Authorizer;
 import dev.sluice.webhooks.commands.AnswerComments;
+import dev.sluice.webhooks.commands.ApproveEnvironment;
+import dev.sluice.webhooks.commands.CommandRunner;
+import dev.sluice.webhooks.commands.DeployToEnvironment;
+import dev.sluice.webhooks.commands.PauseEnvironment;
+import dev.sluice.webhooks.commands.PipelineCommands;
+import dev.sluice.webhooks.commands.PipelineCommandsAdapter;
+import dev.sluice.webhooks.commands.PlanPullRequest;
+import dev.sluice.webhooks.commands.ResumeEnvironment;
+import dev.sluice.webhooks.commands.RetryDeployment;
+import dev.sluice.webhooks.commands.RollBackEnvironment;
+import dev.sluice.webhooks.commands.ShowStatus;
+import dev.sluice.webhooks.commands.UnapproveEnvironment;
+import dev.sluice.webhooks.handle.DeliveryHandler;
+import dev.sluice.webhooks.promotion.GiveApproval;
+import dev.sluice.webhooks.promotion.PullRequestStages;
+import dev.sluice.webhooks.promotion.WithdrawApproval;
+import dev.sluice.webhooks.pullrequest.ApplyLabels;
+import dev.sluice.webhooks.pullrequest.CutReleaseOnMerge;
+import dev.sluice.webhooks.pullrequest.PullRequestEvents;
+import dev.sluice.webhooks.pullrequest.VoidApprovalsOnPush;
 import dev.sluice.webhooks.report.SendReports;
 import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.github.GitHubClients;
@@ -18,6 +43,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,7 +85,57 @@ final class GitHubConfiguration {
     }
 
     @Singleton
-    AnswerComments answerComments(GitHubClients clients, ReviewPullRequest review) {
-        return new AnswerComments(clients, review);
+    Authorizer authorizer(GitHubClients clients, Clock clock) {
+        return new Authorizer(clients, clock);
+    }
+
+    @Singleton
+    PullRequestStages pullRequestStages(GitHubClients clients, RepositoryMirrors mirrors, Releases releases) {
+        return new PullRequestStages(clients, mirrors, releases);
+    }
+
+    @Singleton
+    GiveApproval giveApproval(Approvals approvals, Authorizer authorizer, PipelineWorker pipeline) {
+        return new GiveApproval(approvals, authorizer, pipeline::wake);
+    }
+
+    @Singleton
+    WithdrawApproval withdrawApproval(Approvals approvals, Authorizer authorizer) {
+        return new WithdrawApproval(approvals, authorizer);
+    }
+
+    /** The pull_request events: review, approvals voided by a push, the release a merge cuts, labels. */
+    @Singleton
+    DeliveryHandler pullRequestEvents(ReviewPullRequest review, GitHubClients clients, RepositoryMirrors mirrors, Approvals approvals,
+            Outbox outbox, CutReleaseOnMerge cutRelease, PullRequestStages stages, GiveApproval give, WithdrawApproval withdraw,
+            Holds holds, Authorizer authorizer, PipelineWorker pipeline) {
+        return new PullRequestEvents(review, new VoidApprovalsOnPush(clients, mirrors, approvals, outbox), cutRelease,
+                new ApplyLabels(stages, give, withdraw, holds, authorizer, outbox, pipeline::wake));
+    }
+
+    /** Registered for push (a merge or a direct push to the default branch) and used by pullRequestEvents for merges. */
+    @Singleton
+    CutReleaseOnMerge cutReleaseOnMerge(GitHubClients clients, RepositoryMirrors mirrors, Releases releases, Outbox outbox,
+            @Property(name = "sluice.releases.tag", defaultValue = "false") boolean tag, PipelineWorker pipeline) {
+        return new CutReleaseOnMerge(clients, mirrors, releases, outbox, tag, pipeline::wake);
+    }
+
+    @Singleton
+    AnswerComments answerComments(GitHubClients clients, ReviewPullRequest review, PullRequestStages stages, GiveApproval give,
+            WithdrawApproval withdraw, Authorizer authorizer, Pipeline pipeline, Deployments deployments, Holds holds, Outbox outbox,
+            PipelineWorker worker) {
+        PipelineCommands commands = new PipelineCommandsAdapter(pipeline);
+        Runnable wake = worker::wake;
+        List<CommandRunner> runners = List.of(
+                new PlanPullRequest(clients, review),
+                new ShowStatus(stages, deployments, holds),
+                new ApproveEnvironment(stages, give),
+                new UnapproveEnvironment(stages, withdraw),
+                new DeployToEnvironment(stages, authorizer, commands, wake),
+                new RetryDeployment(stages, authorizer, commands, wake),
+                new RollBackEnvironment(stages, authorizer, commands, wake),
+                new PauseEnvironment(stages, authorizer, commands, wake),
+                new ResumeEnvironment(stages, authorizer, commands, wake));
+        return new AnswerComments(outbox, runners);
     }
 }

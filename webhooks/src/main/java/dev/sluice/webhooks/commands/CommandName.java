@@ -4,28 +4,28 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The comment commands of CONTRACT §8, a closed set; each says whether this version runs it yet. */
+/** The comment commands of CONTRACT §8, a closed set; each says whether this version runs it yet and how it is used. */
 public enum CommandName {
-    HELP("help", "this list", true),
-    PLAN("plan", "review the migrations again and refresh the review comment", true),
-    STATUS("status", "where each release stands", false),
-    APPROVE("approve", "approve <env>: approve the release for an environment", false),
-    UNAPPROVE("unapprove", "unapprove <env>: take an approval back", false),
-    DEPLOY("deploy", "deploy <env>: start the rollout to an environment", false),
-    PAUSE("pause", "pause <env>: hold an environment", false),
-    RESUME("resume", "resume <env>: let a paused environment go on", false),
-    RETRY("retry", "retry <env> [<target-or-database>]: try failed targets again", false),
-    ROLLBACK("rollback", "rollback <env> [--to <version>]: apply down migrations", false),
-    BASELINE("baseline", "baseline <env> <target>: accept a target's live schema", false);
+    HELP("help", "this list", ""),
+    PLAN("plan", "review the migrations again and refresh the review comment", ""),
+    STATUS("status", "where this pull request's release stands in each environment", ""),
+    APPROVE("approve", "approve <env>: approve the migrations for an environment (approvers of <env> with write access)", ""),
+    UNAPPROVE("unapprove", "unapprove <env>: take your approval back", ""),
+    DEPLOY("deploy", "deploy <env>: start the release's rollout to an environment now (write access)", ""),
+    PAUSE("pause", "pause <env>: stop new deployments to an environment (write access)", ""),
+    RESUME("resume", "resume <env>: let a paused environment go on (write access)", ""),
+    RETRY("retry", "retry <env> [<target-or-database>]: try failed databases again (write access)", ""),
+    ROLLBACK("rollback", "rollback <env> [--to <version>]: apply down migrations (write access)", ""),
+    BASELINE("baseline", "baseline <env> <target>: accept a target's live schema", "drift detection");
 
     private final String word;
     private final String usage;
-    private final boolean available;
+    private final String arrivesWith;
 
-    CommandName(String word, String usage, boolean available) {
+    CommandName(String word, String usage, String arrivesWith) {
         this.word = word;
         this.usage = usage;
-        this.available = available;
+        this.arrivesWith = arrivesWith;
     }
 
     public String word() {
@@ -36,9 +36,14 @@ public enum CommandName {
         return usage;
     }
 
-    /** Whether this version of Sluice runs the command (the others arrive with promotion and drift). */
+    /** Whether this version of Sluice runs the command. */
     public boolean available() {
-        return available;
+        return arrivesWith.isEmpty();
+    }
+
+    /** For a command not available yet, the feature it arrives with; empty otherwise. */
+    public String arrivesWith() {
+        return arrivesWith;
     }
 
     public static Optional<CommandName> of(String word) {

@@ -45,7 +45,7 @@ public final class CommentParser {
             }
             if (!name.get().available()) {
                 return new CommentParse.Reply("`/sluice " + name.get().word() + "` is not available in this version of Sluice yet; it"
-                        + " arrives with promotion and approvals. Nothing was done.");
+                        + " arrives with " + name.get().arrivesWith() + ". Nothing was done.");
             }
             commands.add(new CommentParse.ParsedCommand(name.get(), words.subList(1, words.size())));
         }

@@ -52,6 +52,14 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
+    /** The commit's first parent (what a merge commit merged into), or empty for a root commit. */
+    public Optional<String> parentOf(String revision) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(resolve(revision));
+            return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).name());
+        }
+    }
+
     private ObjectId resolve(String revision) throws IOException {
         ObjectId id = repository.resolve(revision + "^{commit}");
         if (id == null) {

@@ -47,6 +47,11 @@ public final class GitHubClients {
         this.connector = new HttpClientGitHubConnector(http);
     }
 
+    /** The REST API's base URL ({@code sluice.github.api-url}), for the few calls the library lacks. */
+    public String apiUrl() {
+        return settings.apiUrl().replaceAll("/+$", "");
+    }
+
     public boolean usesChecks() {
         return settings.isApp();
     }
@@ -64,7 +69,10 @@ public final class GitHubClients {
         return installation(installation).client();
     }
 
-    /** A token for git over HTTPS: the installation's (cached until shortly before it expires), or the configured one. */
+    /**
+     * A token for git over HTTPS and for REST calls the library lacks: the installation's (cached
+     * until shortly before it expires), or the configured one.
+     */
     public String gitToken(long installation) {
         if (!settings.isApp()) {
             return settings.token().orElseThrow();

@@ -20,7 +20,6 @@ import dev.sluice.webhooks.git.Mirror;
 import dev.sluice.webhooks.git.RepositoryMirrors;
 import dev.sluice.webhooks.github.GitHubBusy;
 import dev.sluice.webhooks.github.GitHubClients;
-import dev.sluice.webhooks.handle.DeliveryHandler;
 import dev.sluice.webhooks.handle.HandlerResult;
 import dev.sluice.webhooks.intake.GitHubEvent;
 import java.io.IOException;
@@ -39,9 +38,10 @@ import org.kohsuke.github.GHRepository;
 
 /**
  * Reviews the migrations a pull request adds or changes, against the policy on the default
- * branch (a pull request cannot change its own rules), and reports on the pull request.
+ * branch (a pull request cannot change its own rules), and reports on the pull request. Not a
+ * delivery handler of its own: {@code PullRequestEvents} routes {@code pull_request} deliveries here.
  */
-public final class ReviewPullRequest implements DeliveryHandler {
+public final class ReviewPullRequest {
 
     private static final Set<String> ACTIONS = Set.of("opened", "reopened", "synchronize", "ready_for_review");
 
@@ -60,12 +60,7 @@ public final class ReviewPullRequest implements DeliveryHandler {
         this.reviewDrafts = reviewDrafts;
     }
 
-    @Override
-    public Set<String> events() {
-        return Set.of("pull_request");
-    }
-
-    @Override
+    /** Reviews an opened, reopened, pushed-to or ready pull request; other actions are not for review. */
     public HandlerResult handle(String deliveryId, GitHubEvent event) {
         GHEventPayload.PullRequest payload = (GHEventPayload.PullRequest) event.payload();
         GHPullRequest pullRequest = payload.getPullRequest();
@@ -255,12 +250,6 @@ public final class ReviewPullRequest implements DeliveryHandler {
     }
 
     private static Map<String, byte[]> sqlFiles(Map<String, byte[]> files) {
-        Map<String, byte[]> sql = new java.util.TreeMap<>();
-        files.forEach((path, bytes) -> {
-            if (path.endsWith(".sql") && !path.contains("/")) {
-                sql.put(path, bytes);
-            }
-        });
-        return sql;
+        return dev.sluice.webhooks.git.MigrationFolder.sqlFiles(files);
     }
 }

@@ -24,7 +24,12 @@ class CommentParserTest {
                 Arguments.of("bare", "/sluice", "reply: `/sluice` needs a command."),
                 Arguments.of("typo", "/sluice plna", "reply: `/sluice plna` is not a command; did you mean `/sluice plan`?"),
                 Arguments.of("unknown", "/sluice frobnicate", "reply: `/sluice frobnicate` is not a command."),
-                Arguments.of("not yet", "/sluice deploy prod", "reply: `/sluice deploy` is not available in this version"));
+                Arguments.of("deploy", "/sluice deploy prod", "commands: deploy [prod]"),
+                Arguments.of("approve", "/sluice approve staging", "commands: approve [staging]"),
+                Arguments.of("rollback to", "/sluice rollback prod --to 20261121.1", "commands: rollback [prod, --to, 20261121.1]"),
+                Arguments.of("retry a database", "/sluice retry prod tenants/t_042", "commands: retry [prod, tenants/t_042]"),
+                Arguments.of("not yet", "/sluice baseline prod main",
+                        "reply: `/sluice baseline` is not available in this version of Sluice yet; it arrives with drift detection."));
     }
 
     @ParameterizedTest(name = "{0}")
