@@ -198,7 +198,7 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
 
     private String mergedEvent() {
         return """
-                {"action":"closed","number":7,"pull_request":{"number":7,"merged":true,"merge_commit_sha":"%s",
+                {"action":"closed","number":7,"pull_request":{"number":7,"state":"closed","merged":true,"merge_commit_sha":"%s",
                  "user":{"login":"author"},"head":{"sha":"%s","ref":"orders"},"base":{"sha":"%s","ref":"main"}},
                  "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
                 .formatted(merge.name(), feature.name(), base.name(), REPOSITORY_JSON);
@@ -277,8 +277,11 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
         assertThat(count("SELECT count(*) FROM sluice.release")).isEqualTo(1);
 
         comment("alice", "/sluice rollback dev");
+        assertThat(lastReply()).contains("no earlier release").contains("--to");
 
-        assertThat(lastReply()).contains("dev");
+        comment("alice", "/sluice rollback dev --to 1");
+
+        assertThat(lastReply()).contains("back to version 1");
         assertThat(count(prefix + "dev", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'")).isZero();
         assertThat(count(prefix + "dev", "SELECT count(*) FROM sluice.schema_history WHERE direction = 'down' AND success")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'rollback-succeeded'")).isEqualTo(1);

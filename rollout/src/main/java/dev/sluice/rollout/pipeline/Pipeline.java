@@ -580,7 +580,14 @@ public final class Pipeline {
             }
             MigrationVersion to;
             try {
-                to = toVersion.map(MigrationVersion::parse).orElseGet(() -> previousVersion(connection, release));
+                Optional<MigrationVersion> target = toVersion.isPresent() ? Optional.of(MigrationVersion.parse(toVersion.get()))
+                        : previousVersion(connection, release);
+                if (target.isEmpty()) {
+                    return new CommandOutcome.Refused("release " + release.version() + " is the first release of " + release.repository()
+                            + ", so there is no earlier release to roll back to; name the version: `/sluice rollback " + environment
+                            + " --to <version>`.");
+                }
+                to = target.get();
             } catch (IllegalArgumentException e) {
                 return new CommandOutcome.Refused("--to " + toVersion.orElse("") + ": " + e.getMessage());
             }
@@ -642,26 +649,35 @@ public final class Pipeline {
         }
     }
 
-    /** The highest up version of the repository's release before this one; 0 (everything) when there is none. */
-    private static MigrationVersion previousVersion(Connection connection, Release release) {
+    /** The highest up version of the repository's release before this one; empty when this is the first. */
+    private static Optional<MigrationVersion> previousVersion(Connection connection, Release release) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT f.name FROM sluice.release_file f
                 WHERE f.release_id = (SELECT max(id) FROM sluice.release WHERE repository = ? AND id < ?)""")) {
             query.setString(1, release.repository());
             query.setLong(2, release.id());
-            MigrationVersion highest = MigrationVersion.parse("0");
+            Optional<MigrationVersion> highest = Optional.empty();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Optional<MigrationFileName> name = MigrationFileName.parse(rows.getString(1));
                     if (name.isPresent() && name.get().direction() == MigrationFileName.Direction.UP
-                            && name.get().version().compareTo(highest) > 0) {
-                        highest = name.get().version();
+                            && (highest.isEmpty() || name.get().version().compareTo(highest.get()) > 0)) {
+                        highest = Optional.of(name.get().version());
                     }
                 }
             }
-            return highest;
-        } catch (SQLException e) {
-            throw new ControllerStateException(e);
+            // An earlier release without migrations leaves nothing to roll back above: everything goes.
+            return highest.isPresent() || !hasEarlierRelease(connection, release) ? highest : Optional.of(MigrationVersion.parse("0"));
+        }
+    }
+
+    private static boolean hasEarlierRelease(Connection connection, Release release) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM sluice.release WHERE repository = ? AND id < ?")) {
+            query.setString(1, release.repository());
+            query.setLong(2, release.id());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
         }
     }
 

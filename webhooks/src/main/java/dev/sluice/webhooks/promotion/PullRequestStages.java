@@ -38,7 +38,7 @@ public final class PullRequestStages {
         GHPullRequest pullRequest = repository.getPullRequest(number);
         String author = pullRequest.getUser() == null ? "" : pullRequest.getUser().getLogin();
         return new PullRequestFacts(number, pullRequest.getHead().getSha(), author == null ? "" : author,
-                pullRequest.getState() == org.kohsuke.github.GHIssueState.OPEN, pullRequest.isMerged(),
+                dev.sluice.webhooks.pullrequest.PayloadPullRequest.isOpen(pullRequest), pullRequest.isMerged(),
                 Optional.ofNullable(repository.getDefaultBranch()).orElse("main"));
     }
 

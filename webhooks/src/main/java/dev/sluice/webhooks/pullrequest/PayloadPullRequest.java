@@ -12,7 +12,7 @@ import org.kohsuke.github.GHUser;
  * Reads a {@code pull_request} event's payload without calling GitHub: payloads are parsed
  * offline, and a getter that would refresh the object must not fail the delivery.
  */
-final class PayloadPullRequest {
+public final class PayloadPullRequest {
 
     private PayloadPullRequest() {
     }
@@ -20,7 +20,16 @@ final class PayloadPullRequest {
     static PullRequestFacts facts(GHEventPayload.PullRequest payload) {
         GHPullRequest pullRequest = payload.getPullRequest();
         return new PullRequestFacts(pullRequest.getNumber(), pullRequest.getHead().getSha(), login(author(pullRequest)),
-                pullRequest.getState() == GHIssueState.OPEN, merged(pullRequest), defaultBranch(payload));
+                isOpen(pullRequest), merged(pullRequest), defaultBranch(payload));
+    }
+
+    /** Whether it is open; a payload without a state (the library then fails) is open unless it was closed. */
+    public static boolean isOpen(GHPullRequest pullRequest) {
+        try {
+            return pullRequest.getState() == GHIssueState.OPEN;
+        } catch (NullPointerException noStateInPayload) {
+            return pullRequest.getClosedAt() == null;
+        }
     }
 
     static String defaultBranch(GHEventPayload payload) {
