@@ -25,7 +25,7 @@ import java.util.Map;
  * which permission and which team membership, and endpoints that accept comments, check runs and
  * label changes, recorded for the assertions.
  */
-final class GitHubSimulation {
+public final class GitHubSimulation {
 
     static final String JSON = "application/json";
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,7 +36,8 @@ final class GitHubSimulation {
         this.server = server;
     }
 
-    static String privateKey() {
+    /** A fresh RSA key in PKCS#8 PEM, as the App key (WireMock does not check the JWT it signs). */
+    public static String privateKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -205,17 +205,25 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
     }
 
     private void comment(String actor, String text) throws SQLException {
+        comment(7, actor, text);
+    }
+
+    private void comment(int number, String actor, String text) throws SQLException {
         String body = """
-                {"action":"created","issue":{"number":7,"user":{"login":"author"},"pull_request":{"url":"x"}},
+                {"action":"created","issue":{"number":%d,"user":{"login":"author"},"pull_request":{"url":"x"}},
                  "comment":{"id":%d,"body":"%s","user":{"login":"%s","type":"User"}},
                  "repository":%s,"installation":{"id":42},"sender":{"login":"%s"}}"""
-                .formatted(Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000), text, actor, REPOSITORY_JSON, actor);
+                .formatted(number, Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000), text, actor, REPOSITORY_JSON, actor);
         assertThat(deliver("issue_comment", body)).isEqualTo(202);
         settle();
     }
 
     private String lastReply() {
-        List<String> replies = github.commentsPosted(7).stream().filter(text -> !text.startsWith("<!--")).toList();
+        return lastReply(7);
+    }
+
+    private String lastReply(int number) {
+        List<String> replies = github.commentsPosted(number).stream().filter(text -> !text.startsWith("<!--")).toList();
         return replies.isEmpty() ? "" : replies.getLast();
     }
 
@@ -285,6 +293,41 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
         assertThat(count(prefix + "dev", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'")).isZero();
         assertThat(count(prefix + "dev", "SELECT count(*) FROM sluice.schema_history WHERE direction = 'down' AND success")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'rollback-succeeded'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void anApprovalGivenBeforeTheMergeIsVoidedByAPushThatChangesTheMigrations() throws Exception {
+        RevCommit first;
+        RevCommit second;
+        try (Git git = Git.open(work.toFile())) {
+            git.checkout().setCreateBranch(true).setName("invoices").setStartPoint("main").call();
+            write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY);\n");
+            first = commit(git, "invoices");
+        }
+        publish(8, first);
+        github.stub(Map.of("alice", "write"), List.of(), Map.of(8, new String[] {first.name(), merge.name()}));
+
+        comment(8, "alice", "/sluice approve staging");
+        assertThat(count("SELECT count(*) FROM sluice.approval WHERE pull_request = 8 AND voided_at IS NULL")).isEqualTo(1);
+
+        try (Git git = Git.open(work.toFile())) {
+            write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);\n");
+            second = commit(git, "invoices: total");
+        }
+        publish(8, second);
+        github.stub(Map.of("alice", "write"), List.of(), Map.of(8, new String[] {second.name(), merge.name()}));
+        String synchronize = """
+                {"action":"synchronize","number":8,"pull_request":{"number":8,"state":"open","draft":false,"user":{"login":"author"},
+                 "head":{"sha":"%s","ref":"invoices"},"base":{"sha":"%s","ref":"main"}},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
+                .formatted(second.name(), merge.name(), REPOSITORY_JSON);
+        assertThat(deliver("pull_request", synchronize)).isEqualTo(202);
+        settle();
+
+        assertThat(count("SELECT count(*) FROM sluice.approval WHERE pull_request = 8 AND voided_at IS NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM sluice.audit_event WHERE action = 'approval-voided'")).isEqualTo(1);
+        assertThat(lastReply(8)).contains("alice").contains("staging").contains("approve again");
     }
 
     private void execute(String database, String sql) throws SQLException {

@@ -27,8 +27,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -140,7 +138,7 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
         properties.put("sluice.repositories", "acme/shop");
         properties.put("sluice.github.api-url", github.baseUrl());
         properties.put("sluice.github.app-id", "12345");
-        properties.put("sluice.github.private-key", privateKey());
+        properties.put("sluice.github.private-key", dev.sluice.app.pipeline.GitHubSimulation.privateKey());
         properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
         properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
         properties.put("sluice.queue.initial-delay", "1h");
@@ -149,17 +147,6 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
         properties.put("sluice.targets.dev.username", devTarget.username());
         properties.put("sluice.targets.dev.password", devTarget.password());
         return properties;
-    }
-
-    private static String privateKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate()
-                    .getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void stubGitHub(String existingComments) {
