@@ -38,6 +38,7 @@ CREATE TABLE sluice.deployment (
     state        text        NOT NULL CHECK (state IN ('waiting', 'ready', 'running', 'succeeded', 'failed')),
     reason       text        NOT NULL DEFAULT '',      -- why it waits, or how it failed, in words
     requested_by text        NOT NULL DEFAULT '',
+    attempt      integer     NOT NULL DEFAULT 1,       -- 1, then one more for every retry
     created_at   timestamptz NOT NULL DEFAULT now(),
     started_at   timestamptz,
     finished_at  timestamptz

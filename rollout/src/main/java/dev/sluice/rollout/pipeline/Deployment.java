@@ -7,11 +7,13 @@ import java.util.Optional;
 /**
  * A release in one environment: its deploy, or a rollback asked for later.
  *
- * @param reason why it waits or how it failed, in words shown to users; empty otherwise
+ * @param reason  why it waits or how it failed, in words shown to users; empty otherwise
+ * @param attempt 1, then one more for every retry (a finished GitHub check run cannot be reopened,
+ *                so each attempt gets its own)
  */
 public record Deployment(long id, long releaseId, String environment, int position, DeploymentKind kind, Optional<String> toVersion,
         DeploymentState state, String reason, String requestedBy, Instant createdAt, Optional<Instant> startedAt,
-        Optional<Instant> finishedAt) {
+        Optional<Instant> finishedAt, int attempt) {
 
     public Deployment {
         Objects.requireNonNull(environment, "environment");
@@ -23,5 +25,8 @@ public record Deployment(long id, long releaseId, String environment, int positi
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt starts at 1");
+        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class Deployments {
 
     static final String COLUMNS = """
-            id, release_id, environment, position, kind, to_version, state, reason, requested_by, created_at, started_at, finished_at""";
+            id, release_id, environment, position, kind, to_version, state, reason, requested_by, created_at, started_at, finished_at,
+            attempt""";
 
     private final Transactions transactions;
 
@@ -114,7 +115,7 @@ public final class Deployments {
         return new Deployment(row.getLong("id"), row.getLong("release_id"), row.getString("environment"), row.getInt("position"),
                 DeploymentKind.of(row.getString("kind")), Optional.ofNullable(row.getString("to_version")),
                 DeploymentState.of(row.getString("state")), row.getString("reason"), row.getString("requested_by"),
-                row.getTimestamp("created_at").toInstant(), instant(row, "started_at"), instant(row, "finished_at"));
+                row.getTimestamp("created_at").toInstant(), instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempt"));
     }
 
     private static Optional<java.time.Instant> instant(ResultSet row, String column) throws SQLException {

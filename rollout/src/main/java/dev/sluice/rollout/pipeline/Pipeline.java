@@ -540,7 +540,8 @@ public final class Pipeline {
                 reset.executeBatch();
             }
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE sluice.deployment SET state = 'ready', reason = '', finished_at = NULL, requested_by = ? WHERE id = ?")) {
+                    "UPDATE sluice.deployment SET state = 'ready', reason = '', finished_at = NULL, requested_by = ?, attempt = attempt + 1"
+                            + " WHERE id = ?")) {
                 update.setString(1, actor);
                 update.setLong(2, deployment.id());
                 update.executeUpdate();

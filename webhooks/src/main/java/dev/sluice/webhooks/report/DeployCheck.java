@@ -49,8 +49,9 @@ public record DeployCheck(String name, String externalId, Phase phase, String ti
         return NAME_PREFIX + environment;
     }
 
-    public static String externalId(String version, String environment) {
-        return "deploy:" + version + ":" + environment;
+    /** One check run per attempt: GitHub does not let a completed run go back to queued or in progress. */
+    public static String externalId(String version, String environment, int attempt) {
+        return "deploy:" + version + ":" + environment + (attempt > 1 ? ":" + attempt : "");
     }
 
     public static DeployCheck of(Release release, EnvironmentStatus status, Instant now) {
@@ -91,7 +92,7 @@ public record DeployCheck(String name, String externalId, Phase phase, String ti
             }
         }
         String description = title.length() <= DESCRIPTION_LIMIT ? title : title.substring(0, DESCRIPTION_LIMIT - 1) + "…";
-        return new DeployCheck(name(deployment.environment()), externalId(release.version(), deployment.environment()), phase, title,
+        return new DeployCheck(name(deployment.environment()), externalId(release.version(), deployment.environment(), deployment.attempt()), phase, title,
                 Markdown.truncate(summary.toString(), SUMMARY_LIMIT, TRUNCATED), description);
     }
 

@@ -198,7 +198,8 @@ public final class SendReports {
             repository.createCommitStatus(release.commitSha(), state, null, check.description(), check.name());
             return new Attempt.Sent();
         }
-        String key = "deploy-check:" + version + ":" + environment;
+        int attempt = status.get().deployment().attempt();
+        String key = "deploy-check:" + version + ":" + environment + (attempt > 1 ? ":" + attempt : "");
         Optional<Long> remembered = outbox.handle(message.repository(), key);
         if (remembered.isPresent()) {
             try {

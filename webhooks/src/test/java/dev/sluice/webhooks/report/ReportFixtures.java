@@ -39,13 +39,13 @@ final class ReportFixtures {
     static Deployment deploy(String environment, int position, DeploymentState state, String reason, Optional<Instant> started,
             Optional<Instant> finished) {
         return new Deployment(position + 1, 1, environment, position, DeploymentKind.DEPLOY, Optional.empty(), state, reason, "", CUT,
-                started, finished);
+                started, finished, 1);
     }
 
     static Deployment rollback(String environment, String toVersion, String by, DeploymentState state, Instant started,
             Instant finished) {
         return new Deployment(90, 1, environment, 2, DeploymentKind.ROLLBACK, Optional.of(toVersion), state, "", by, started,
-                Optional.of(started), Optional.of(finished));
+                Optional.of(started), Optional.of(finished), 1);
     }
 
     static TargetRun single(String target, TargetRunState state, List<String> versions, String detail, Optional<Duration> duration) {

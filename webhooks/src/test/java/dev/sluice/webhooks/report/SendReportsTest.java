@@ -324,6 +324,38 @@ class SendReportsTest {
     }
 
     @Test
+    void aRetryAfterAFailureGetsANewCheckRunBecauseACompletedOneCannotBeReopened() throws Exception {
+        Release release = cut();
+        SendReports sender = sender(true);
+        github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/commits/" + SHA + "/check-runs"))
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"total_count\":0,\"check_runs\":[]}")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/check-runs")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", JSON).withBody("{\"id\":555,\"name\":\"sluice/deploy: dev\"}")));
+        String subject = release.version() + " dev";
+        sql("UPDATE sluice.deployment SET state = 'failed', reason = 'dev failed', started_at = now(), finished_at = now()"
+                + " WHERE environment = 'dev'");
+        enqueue(OutboxKind.DEPLOY_CHECK, subject, "");
+        sender.sendDue();
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/check-runs")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", JSON).withBody("{\"id\":556,\"name\":\"sluice/deploy: dev\"}")));
+
+        sql("UPDATE sluice.deployment SET state = 'running', finished_at = NULL, attempt = 2 WHERE environment = 'dev'");
+        enqueue(OutboxKind.DEPLOY_CHECK, subject, "");
+        sender.sendDue();
+
+        List<JsonNode> created = new java.util.ArrayList<>();
+        for (var request : github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs")))) {
+            created.add(json(request.getBodyAsString()));
+        }
+        assertThat(created).hasSize(2);
+        assertThat(created.get(0).get("conclusion").asText()).isEqualTo("failure");
+        assertThat(created.get(1).get("status").asText()).isEqualTo("in_progress");
+        assertThat(created.get(1).get("external_id").asText()).isEqualTo("deploy:" + release.version() + ":dev:2");
+        github.verify(0, patchRequestedFor(urlEqualTo("/repos/acme/shop/check-runs/555")));
+        assertThat(outbox.handle("acme/shop", "deploy-check:" + release.version() + ":dev:2")).contains(556L);
+    }
+
+    @Test
     void aCheckRunMadeBeforeAnAnswerWasLostIsFoundByItsExternalId() throws Exception {
         Release release = cut();
         SendReports sender = sender(true);
