@@ -30,3 +30,8 @@ CREATE TABLE sluice.drift_state (
     since       timestamptz,                           -- when the current drift was first seen
     PRIMARY KEY (target, database)
 );
+
+-- Drift issues are refreshed like comments: one queued refresh per target database.
+DROP INDEX sluice.outbox_one_refresh;
+CREATE UNIQUE INDEX outbox_one_refresh ON sluice.outbox (repository, kind, subject)
+    WHERE state = 'queued' AND kind IN ('release-comment', 'deploy-check', 'drift-issue');

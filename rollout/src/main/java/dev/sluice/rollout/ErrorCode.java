@@ -15,5 +15,7 @@ public enum ErrorCode {
     /** A migration failed on the database. */
     MIGRATION_FAILED,
     /** Waited longer than lock_timeout for a lock, every attempt. */
-    LOCK_TIMEOUT
+    LOCK_TIMEOUT,
+    /** The database's schema differs from the one recorded after Sluice last changed it. */
+    SCHEMA_DRIFT
 }

@@ -2,6 +2,9 @@ package dev.sluice.app.pipeline;
 
 import dev.sluice.app.webhook.Targets;
 import dev.sluice.rollout.controller.Outbox;
+import dev.sluice.rollout.drift.ControllerSnapshots;
+import dev.sluice.rollout.drift.DriftChecker;
+import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.controller.Transactions;
 import dev.sluice.rollout.pipeline.Approvals;
 import dev.sluice.rollout.pipeline.Deployments;
@@ -47,6 +50,21 @@ final class ControllerStateConfiguration {
     @Singleton
     Outbox outbox(Transactions transactions) {
         return new Outbox(transactions);
+    }
+
+    @Singleton
+    ControllerSnapshots controllerSnapshots(Transactions transactions) {
+        return new ControllerSnapshots(transactions);
+    }
+
+    @Singleton
+    DriftStates driftStates(Transactions transactions) {
+        return new DriftStates(transactions);
+    }
+
+    @Singleton
+    DriftChecker driftChecker(ControllerSnapshots snapshots, DriftStates states, Targets targets, Clock clock) {
+        return new DriftChecker(snapshots, states, targets.all(), clock);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package dev.sluice.app.webhook;
 
 import dev.sluice.rollout.controller.Outbox;
+import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.release.Releases;
 import dev.sluice.app.pipeline.PipelineWorker;
@@ -80,8 +81,9 @@ final class GitHubConfiguration {
     }
 
     @Singleton
-    SendReports sendReports(Outbox outbox, Releases releases, Deployments deployments, GitHubClients clients, Clock clock) {
-        return new SendReports(outbox, releases, deployments, clients, clock);
+    SendReports sendReports(Outbox outbox, Releases releases, Deployments deployments, DriftStates drift, GitHubClients clients,
+            Clock clock) {
+        return new SendReports(outbox, releases, deployments, drift, clients, clock);
     }
 
     @Singleton

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param approval who must approve
  * @param soak     the least time the release must have spent in the previous environment
  * @param window   when deployments to this environment may start
+ * @param allowDrift deploy even when a target's schema drifted from the recorded one ({@code drift: allow});
+ *                 by default drift stops the deploy to that target
  */
 public record EnvironmentConfig(String name, List<String> targets, ReviewSetting review, ApprovalPolicy approval,
-        Optional<Duration> soak, Optional<DeploymentWindow> window) {
+        Optional<Duration> soak, Optional<DeploymentWindow> window, boolean allowDrift) {
 
     public EnvironmentConfig {
         Objects.requireNonNull(name, "name");
@@ -26,6 +28,11 @@ public record EnvironmentConfig(String name, List<String> targets, ReviewSetting
         if (soak.isPresent() && soak.get().isNegative()) {
             throw new IllegalArgumentException("soak must not be negative: " + soak.get());
         }
+    }
+
+    public EnvironmentConfig(String name, List<String> targets, ReviewSetting review, ApprovalPolicy approval,
+            Optional<Duration> soak, Optional<DeploymentWindow> window) {
+        this(name, targets, review, approval, soak, window, false);
     }
 
     /** An environment without gates: approval auto, no soak, no window. */

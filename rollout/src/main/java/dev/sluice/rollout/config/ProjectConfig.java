@@ -75,7 +75,7 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
         return new ProjectConfig(migrations, environments, rules, outOfOrder.equals("allow"));
     }
 
-    private static final List<String> ENVIRONMENT_KEYS = List.of("name", "targets", "review", "approval", "soak", "window");
+    private static final List<String> ENVIRONMENT_KEYS = List.of("name", "targets", "review", "approval", "soak", "window", "drift");
     private static final List<String> APPROVAL_KEYS = List.of("approvers", "required", "allow-author");
 
     private static EnvironmentConfig environment(Object raw, String source, String where) {
@@ -98,7 +98,15 @@ public record ProjectConfig(String migrations, List<EnvironmentConfig> environme
         }
         return new EnvironmentConfig(environmentName, targets, review(map.get("review"), source, environment),
                 approval(map.get("approval"), source, environment), soak(map.get("soak"), source, environment),
-                window(map.get("window"), source, environment));
+                window(map.get("window"), source, environment), drift(map.get("drift"), source, environment));
+    }
+
+    private static boolean drift(Object raw, String source, String where) {
+        String value = raw == null ? "deny" : string(raw, source, where + ": drift");
+        if (!value.equals("allow") && !value.equals("deny")) {
+            throw invalid(source, where + ": drift must be allow or deny, not " + value);
+        }
+        return value.equals("allow");
     }
 
     private static ApprovalPolicy approval(Object raw, String source, String where) {

@@ -1,6 +1,8 @@
 package dev.sluice.rollout.config;
 
+import dev.sluice.rollout.engine.DatabaseTarget;
 import dev.sluice.rollout.engine.FleetRunner;
+import dev.sluice.rollout.engine.JdbcTargets;
 import dev.sluice.rollout.engine.Waves;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,12 @@ public record TargetConfig(String name, String url, Optional<String> username, O
     /** A target with the {@link #DEFAULT_FLEET} settings. */
     public TargetConfig(String name, String url, Optional<String> username, Optional<String> password, Optional<String> databases) {
         this(name, url, username, password, databases, DEFAULT_FLEET);
+    }
+
+    /** A database of this target: the target's own ({@code ""}) or a member of its group; named as users see it. */
+    public DatabaseTarget database(String database) {
+        String jdbcUrl = database.isEmpty() ? url : JdbcTargets.withDatabase(url, database);
+        return JdbcTargets.of(database.isEmpty() ? name : name + "/" + database, jdbcUrl, username.orElse(null), password.orElse(null));
     }
 
     @Override

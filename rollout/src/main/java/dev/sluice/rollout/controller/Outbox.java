@@ -37,7 +37,8 @@ public final class Outbox {
         String sql = kind.coalesces()
                 ? """
                   INSERT INTO sluice.outbox (repository, installation_id, kind, subject, body) VALUES (?, ?, ?, ?, ?)
-                  ON CONFLICT (repository, kind, subject) WHERE state = 'queued' AND kind IN ('release-comment', 'deploy-check')
+                  ON CONFLICT (repository, kind, subject)
+                      WHERE state = 'queued' AND kind IN ('release-comment', 'deploy-check', 'drift-issue')
                   DO UPDATE SET revision = sluice.outbox.revision + 1,
                                 next_attempt_at = least(sluice.outbox.next_attempt_at, now()) """
                 : "INSERT INTO sluice.outbox (repository, installation_id, kind, subject, body) VALUES (?, ?, ?, ?, ?)";

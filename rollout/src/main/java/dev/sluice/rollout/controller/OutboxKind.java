@@ -19,7 +19,12 @@ public enum OutboxKind {
     /** Put back a label a user was not allowed to remove. Subject: pull request number; body: label. */
     ADD_LABEL,
     /** Tag the release's commit {@code sluice/<version>}. Subject: version; body: commit SHA. */
-    TAG;
+    TAG,
+    /**
+     * Open, update or close the GitHub issue about a drifted target database, from its drift
+     * state. Subject: {@code <target>/<database>} ({@code <target>/} for a single database). Coalesces.
+     */
+    DRIFT_ISSUE;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -31,6 +36,6 @@ public enum OutboxKind {
     }
 
     boolean coalesces() {
-        return this == RELEASE_COMMENT || this == DEPLOY_CHECK;
+        return this == RELEASE_COMMENT || this == DEPLOY_CHECK || this == DRIFT_ISSUE;
     }
 }

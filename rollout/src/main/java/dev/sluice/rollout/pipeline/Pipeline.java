@@ -11,6 +11,10 @@ import dev.sluice.rollout.controller.ControllerStateException;
 import dev.sluice.rollout.controller.Outbox;
 import dev.sluice.rollout.controller.OutboxKind;
 import dev.sluice.rollout.controller.Transactions;
+import dev.sluice.rollout.drift.ControllerSnapshots;
+import dev.sluice.rollout.drift.Difference;
+import dev.sluice.rollout.drift.DriftChecker;
+import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.engine.DatabaseGroups;
 import dev.sluice.rollout.engine.DatabaseOutcome;
 import dev.sluice.rollout.engine.DatabaseTarget;
@@ -66,6 +70,7 @@ public final class Pipeline {
     private final Clock clock;
     private final MigrationRunner runner;
     private final RunSettings baseSettings;
+    private final DriftChecker drift;
 
     public Pipeline(Transactions transactions, Map<String, TargetConfig> targets, Clock clock) {
         this(transactions, targets, clock, RunSettings.defaults("sluice"));
@@ -77,6 +82,7 @@ public final class Pipeline {
         this.clock = clock;
         this.runner = new MigrationRunner(clock);
         this.baseSettings = baseSettings;
+        this.drift = new DriftChecker(new ControllerSnapshots(transactions), new DriftStates(transactions), targets, clock);
     }
 
     /** One pass: opens the gates that can open, then runs every deployment that is ready (or was orphaned by a crash). */
@@ -278,8 +284,8 @@ public final class Pipeline {
                 byName.put(database.name(), row);
                 databases.add(database);
             }
-            FleetRunner.run(databases, target.fleet(), database -> runOne(release, deployment, byName.get(database.name()), database,
-                    files, settings), RolloutListener.NONE);
+            FleetRunner.run(databases, target.fleet(), database -> runOne(release, deployment, environment, byName.get(database.name()),
+                    database, files, settings), RolloutListener.NONE);
             List<TargetRun> after = transactions.inTransaction(connection -> Deployments.targets(connection, deploymentId)).stream()
                     .filter(row -> row.target().equals(targetName)).toList();
             List<TargetRun> failed = after.stream().filter(row -> row.state() == TargetRunState.FAILED).toList();
@@ -314,8 +320,8 @@ public final class Pipeline {
         });
     }
 
-    private DatabaseOutcome runOne(Release release, Deployment deployment, TargetRun row, DatabaseTarget database, MigrationSet files,
-            RunSettings settings) {
+    private DatabaseOutcome runOne(Release release, Deployment deployment, EnvironmentConfig environment, TargetRun row,
+            DatabaseTarget database, MigrationSet files, RunSettings settings) {
         switch (row.state()) {
             case SUCCEEDED -> {
                 return new DatabaseOutcome.UpToDate(database.name());
@@ -350,6 +356,12 @@ public final class Pipeline {
             }
             return null;
         });
+        Optional<String> drifted = deployment.kind() == DeploymentKind.DEPLOY && !environment.allowDrift()
+                ? driftBefore(row, environment) : Optional.empty();
+        if (drifted.isPresent()) {
+            markTarget(deployment, row, TargetRunState.FAILED, "", drifted.get(), true);
+            return new DatabaseOutcome.Invalid(database.name(), List.of(drifted.get()), dev.sluice.rollout.ErrorCode.SCHEMA_DRIFT);
+        }
         DatabaseOutcome outcome = switch (deployment.kind()) {
             case DEPLOY -> runner.migrate(database, files, settings, RolloutListener.NONE);
             case ROLLBACK -> runner.rollback(database, files, MigrationVersion.parse(deployment.toVersion().orElse("0")), settings,
@@ -357,8 +369,44 @@ public final class Pipeline {
         };
         TargetRunState state = FleetRunner.isFailure(outcome) ? TargetRunState.FAILED
                 : outcome instanceof DatabaseOutcome.NotAttempted ? TargetRunState.PENDING : TargetRunState.SUCCEEDED;
-        markTarget(deployment, row, state, versions(outcome), OutcomeText.of(outcome), true);
+        String detail = OutcomeText.of(outcome);
+        if (state == TargetRunState.SUCCEEDED) {
+            detail += recordSchema(release, deployment, row, outcome instanceof DatabaseOutcome.Migrated);
+        }
+        markTarget(deployment, row, state, versions(outcome), detail, true);
         return outcome;
+    }
+
+    /** The drift of a database from the schema recorded after Sluice last changed it, as the reason to stop; empty when none. */
+    private Optional<String> driftBefore(TargetRun row, EnvironmentConfig environment) {
+        if (!(drift.check(row.target(), row.database()) instanceof DriftChecker.Outcome.Checked checked) || !checked.drift().drifted()) {
+            return Optional.empty(); // nothing recorded yet, or unreachable: the migration run reports that itself
+        }
+        List<Difference> differences = checked.drift().differences();
+        return Optional.of("schema drift: " + differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
+                + " from the schema recorded after " + checked.recorded().release().map(version -> "release " + version)
+                        .orElse(checked.recorded().reason()) + ": "
+                + String.join("; ", differences.stream().limit(5).map(Difference::words).toList())
+                + (differences.size() > 5 ? "; and " + (differences.size() - 5) + " more" : "")
+                + ". Put it right, or accept the live schema with `/sluice baseline " + environment.name() + " " + row.label()
+                + "`, or allow drift in " + environment.name() + " (drift: allow).");
+    }
+
+    /**
+     * Records the schema the database has now as the expected one: after Sluice changed it, or the
+     * first time Sluice finds it up to date with nothing recorded. A failure to record does not
+     * undo a successful migration; it is said in the row's detail.
+     */
+    private String recordSchema(Release release, Deployment deployment, TargetRun row, boolean changed) {
+        try {
+            if (changed || drift.check(row.target(), row.database()) instanceof DriftChecker.Outcome.NothingRecorded) {
+                drift.record(row.target(), row.database(), Optional.of(release.repository()), Optional.of(release.version()),
+                        actorOf(deployment), "apply");
+            }
+            return "";
+        } catch (SQLException | RuntimeException e) {
+            return " (the schema could not be recorded for drift checks: " + JdbcTargets.redact(String.valueOf(e.getMessage())) + ")";
+        }
     }
 
     private void markTarget(Deployment deployment, TargetRun row, TargetRunState state, String versions, String detail, boolean finished) {
@@ -444,8 +492,7 @@ public final class Pipeline {
     }
 
     private static DatabaseTarget databaseOf(TargetConfig target, TargetRun row) {
-        String url = row.database().isEmpty() ? target.url() : JdbcTargets.withDatabase(target.url(), row.database());
-        return JdbcTargets.of(row.label(), url, target.username().orElse(null), target.password().orElse(null));
+        return target.database(row.database());
     }
 
     private static MigrationSet migrationSet(Release release) {

@@ -1,6 +1,7 @@
 package dev.sluice.webhooks.report;
 
 import dev.sluice.rollout.controller.Outbox;
+import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.controller.OutboxMessage;
 import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.pipeline.EnvironmentStatus;
@@ -47,10 +48,13 @@ public final class SendReports {
     private final Releases releases;
     private final Deployments deployments;
     private final GitHubClients clients;
+    private final DriftStates drift;
     private final Clock clock;
 
-    public SendReports(Outbox outbox, Releases releases, Deployments deployments, GitHubClients clients, Clock clock) {
+    public SendReports(Outbox outbox, Releases releases, Deployments deployments, DriftStates drift, GitHubClients clients,
+            Clock clock) {
         this.outbox = outbox;
+        this.drift = drift;
         this.releases = releases;
         this.deployments = deployments;
         this.clients = clients;
@@ -102,6 +106,7 @@ public final class SendReports {
                 case REMOVE_LABEL -> removeLabel(message);
                 case ADD_LABEL -> addLabel(github, message);
                 case TAG -> tag(github, message);
+                case DRIFT_ISSUE -> driftIssue(github, message);
             };
         } catch (IOException | RuntimeException e) {
             return failed(e);
@@ -235,6 +240,51 @@ public final class SendReports {
             case FAILED -> builder.withStatus(GHCheckRun.Status.COMPLETED).withConclusion(GHCheckRun.Conclusion.FAILURE)
                     .withStartedAt(started).withCompletedAt(finished);
         };
+    }
+
+    /**
+     * One GitHub issue per drifted target database: opened when drift is found, its text kept up
+     * to date while it lasts, closed (with a comment) when the schema is as recorded again, and
+     * reopened should it drift again. Its number is remembered as {@code drift-issue:<target>/<db>}.
+     */
+    private Attempt driftIssue(GitHub github, OutboxMessage message) throws IOException {
+        String[] subject = message.subject().split("/", 2);
+        if (subject.length != 2) {
+            return new Attempt.Refused("not '<target>/<database>': " + message.subject());
+        }
+        Optional<DriftStates.DriftState> found = drift.state(subject[0], subject[1]);
+        if (found.isEmpty()) {
+            return new Attempt.Sent(); // forgotten meanwhile: nothing to say
+        }
+        DriftStates.DriftState state = found.get();
+        String key = "drift-issue:" + message.subject();
+        Optional<Long> remembered = outbox.handle(message.repository(), key);
+        GHRepository repository = Addressed.repository(github, message.repository());
+        if (!state.drifted()) {
+            if (remembered.isPresent()) {
+                GHIssue issue = Addressed.issue(github, message.repository(), remembered.get().intValue());
+                issue.comment("The schema of `" + state.label() + "` is as recorded again (checked " + state.checkedAt() + ").");
+                issue.close();
+            }
+            return new Attempt.Sent();
+        }
+        String body = DriftIssue.render(state);
+        if (remembered.isPresent()) {
+            GHIssue issue = Addressed.issue(github, message.repository(), remembered.get().intValue());
+            issue.setBody(body);
+            issue.reopen();
+            return new Attempt.Sent();
+        }
+        for (GHIssue open : repository.getIssues(org.kohsuke.github.GHIssueState.OPEN)) {
+            if (open.getBody() != null && open.getBody().startsWith(DriftIssue.marker(state.label()))) {
+                open.setBody(body); // made before a lost answer: adopt it
+                outbox.rememberHandle(message.repository(), key, open.getNumber());
+                return new Attempt.Sent();
+            }
+        }
+        GHIssue created = repository.createIssue(DriftIssue.title(state)).body(body).create();
+        outbox.rememberHandle(message.repository(), key, created.getNumber());
+        return new Attempt.Sent();
     }
 
     /**

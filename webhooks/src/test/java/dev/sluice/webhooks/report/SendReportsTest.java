@@ -23,6 +23,10 @@ import dev.sluice.rollout.controller.ControllerSchema;
 import dev.sluice.rollout.controller.Outbox;
 import dev.sluice.rollout.controller.OutboxKind;
 import dev.sluice.rollout.controller.Transactions;
+import dev.sluice.rollout.drift.Difference;
+import dev.sluice.rollout.drift.Drift;
+import dev.sluice.rollout.drift.DriftStates;
+import dev.sluice.rollout.drift.ObjectKind;
 import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.release.NewRelease;
 import dev.sluice.rollout.release.Release;
@@ -83,7 +87,7 @@ class SendReportsTest {
 
     @BeforeEach
     void start() throws SQLException {
-        sql("TRUNCATE sluice.release, sluice.outbox, sluice.report_handle, sluice.approval CASCADE");
+        sql("TRUNCATE sluice.release, sluice.outbox, sluice.report_handle, sluice.approval, sluice.drift_state CASCADE");
         github = new WireMockServer(options().dynamicPort());
         github.start();
     }
@@ -112,7 +116,7 @@ class SendReportsTest {
         } else {
             settings = new GitHubSettings(github.baseUrl(), Optional.empty(), Optional.empty(), Optional.of("ghp_test"));
         }
-        return new SendReports(outbox, releases, deployments, new GitHubClients(settings, Clock.systemUTC()), Clock.systemUTC());
+        return new SendReports(outbox, releases, deployments, new DriftStates(new Transactions(database.dataSource())), new GitHubClients(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** Cuts a release of pull request #7 and empties the outbox, so each test enqueues what it sends. */
@@ -353,6 +357,41 @@ class SendReportsTest {
         assertThat(created.get(1).get("external_id").asText()).isEqualTo("deploy:" + release.version() + ":dev:2");
         github.verify(0, patchRequestedFor(urlEqualTo("/repos/acme/shop/check-runs/555")));
         assertThat(outbox.handle("acme/shop", "deploy-check:" + release.version() + ":dev:2")).contains(556L);
+    }
+
+    @Test
+    void aDriftedDatabaseGetsOneIssueKeptUpToDateAndClosedWhenTheSchemaIsBack() throws Exception {
+        cut();
+        SendReports sender = sender(true);
+        DriftStates states = new DriftStates(new Transactions(database.dataSource()));
+        github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/issues")).willReturn(aResponse()
+                .withHeader("Content-Type", JSON).withBody("[]")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", JSON).withBody("{\"number\":31,\"title\":\"Schema drift on prod\"}")));
+        github.stubFor(patch(urlEqualTo("/repos/acme/shop/issues/31")).willReturn(aResponse()
+                .withHeader("Content-Type", JSON).withBody("{\"number\":31}")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/31/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", JSON).withBody("{\"id\":9,\"body\":\"x\"}")));
+        Drift added = new Drift(List.of(new Difference(ObjectKind.COLUMN, "public.users.age", Difference.Change.ADDED,
+                "column public.users.age added: integer", Optional.of("ALTER TABLE public.users DROP COLUMN age;"))));
+
+        assertThat(states.record("prod", "", Optional.of("acme/shop"), added, Instant.now())).isTrue();
+        sender.sendDue();
+        assertThat(states.record("prod", "", Optional.of("acme/shop"), added, Instant.now())).isFalse(); // unchanged: no refresh
+        assertThat(sender.sendDue()).isZero();
+        states.record("prod", "", Optional.of("acme/shop"), Drift.NONE, Instant.now());
+        sender.sendDue();
+
+        github.verify(1, postRequestedFor(urlEqualTo("/repos/acme/shop/issues")));
+        JsonNode issue = json(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues"))).getFirst().getBodyAsString());
+        assertThat(issue.get("title").asText()).isEqualTo("Schema drift on prod");
+        assertThat(issue.get("body").asText()).startsWith("<!-- sluice:drift prod -->")
+                .contains("column public.users.age added: integer").contains("ALTER TABLE public.users DROP COLUMN age;");
+        assertThat(outbox.handle("acme/shop", "drift-issue:prod/")).contains(31L);
+        assertThat(json(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/31/comments"))).getFirst()
+                .getBodyAsString()).get("body").asText()).contains("as recorded again");
+        assertThat(github.findAll(patchRequestedFor(urlEqualTo("/repos/acme/shop/issues/31"))).getLast().getBodyAsString())
+                .contains("closed");
     }
 
     @Test
