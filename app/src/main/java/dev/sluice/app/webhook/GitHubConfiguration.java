@@ -9,7 +9,10 @@ import dev.sluice.rollout.pipeline.Approvals;
 import dev.sluice.rollout.pipeline.Holds;
 import dev.sluice.rollout.pipeline.Pipeline;
 import dev.sluice.webhooks.authz.Authorizer;
+import dev.sluice.rollout.drift.ControllerSnapshots;
+import dev.sluice.rollout.drift.DriftChecker;
 import dev.sluice.webhooks.commands.AnswerComments;
+import dev.sluice.webhooks.commands.BaselineTarget;
 import dev.sluice.webhooks.commands.ApproveEnvironment;
 import dev.sluice.webhooks.commands.CommandRunner;
 import dev.sluice.webhooks.commands.DeployToEnvironment;
@@ -125,7 +128,7 @@ final class GitHubConfiguration {
     @Singleton
     AnswerComments answerComments(GitHubClients clients, ReviewPullRequest review, PullRequestStages stages, GiveApproval give,
             WithdrawApproval withdraw, Authorizer authorizer, Pipeline pipeline, Deployments deployments, Holds holds, Outbox outbox,
-            PipelineWorker worker) {
+            PipelineWorker worker, DriftChecker drift, ControllerSnapshots snapshots) {
         PipelineCommands commands = new PipelineCommandsAdapter(pipeline);
         Runnable wake = worker::wake;
         List<CommandRunner> runners = List.of(
@@ -137,7 +140,8 @@ final class GitHubConfiguration {
                 new RetryDeployment(stages, authorizer, commands, wake),
                 new RollBackEnvironment(stages, authorizer, commands, wake),
                 new PauseEnvironment(stages, authorizer, commands, wake),
-                new ResumeEnvironment(stages, authorizer, commands, wake));
+                new ResumeEnvironment(stages, authorizer, commands, wake),
+                new BaselineTarget(stages, authorizer, drift, snapshots));
         return new AnswerComments(outbox, runners);
     }
 }

@@ -16,7 +16,8 @@ public enum CommandName {
     RESUME("resume", "resume <env>: let a paused environment go on (write access)", ""),
     RETRY("retry", "retry <env> [<target-or-database>]: try failed databases again (write access)", ""),
     ROLLBACK("rollback", "rollback <env> [--to <version>]: apply down migrations (write access)", ""),
-    BASELINE("baseline", "baseline <env> <target>: accept a target's live schema", "drift detection");
+    BASELINE("baseline", "baseline <env> <target>: accept a target's live schema as the recorded one, ending its drift"
+            + " (approvers of <env> with write access)", "");
 
     private final String word;
     private final String usage;

@@ -56,7 +56,8 @@ final class RepositoryEnvironment {
         };
     }
 
-    private Optional<ProjectConfig> policy(CommandContext context) throws IOException {
+    /** The policy commands on the repository answer to: the merged release's, else the default branch's; empty when invalid. */
+    Optional<ProjectConfig> policy(CommandContext context) throws IOException {
         Stage stage = stages.stage(context.installation(), context.repository(), context.pullRequest());
         if (stage instanceof Stage.Merged merged) {
             return Optional.of(merged.release().policy());

@@ -67,7 +67,8 @@ class AnswerCommentsTest {
         assertThat(result).isInstanceOf(HandlerResult.Done.class);
         assertThat(replied()).startsWith("@alice `/sluice pln` is not a command; did you mean `/sluice plan`?")
                 .contains("- `/sluice help`: this list").contains("- `/sluice plan`: review the migrations again")
-                .contains("- `/sluice baseline`: baseline <env> <target>: accept a target's live schema (not available yet)");
+                .contains("- `/sluice baseline`: baseline <env> <target>: accept a target's live schema as the recorded one")
+                .doesNotContain("not available");
     }
 
     @Test

@@ -28,8 +28,7 @@ class CommentParserTest {
                 Arguments.of("approve", "/sluice approve staging", "commands: approve [staging]"),
                 Arguments.of("rollback to", "/sluice rollback prod --to 20261121.1", "commands: rollback [prod, --to, 20261121.1]"),
                 Arguments.of("retry a database", "/sluice retry prod tenants/t_042", "commands: retry [prod, tenants/t_042]"),
-                Arguments.of("not yet", "/sluice baseline prod main",
-                        "reply: `/sluice baseline` is not available in this version of Sluice yet; it arrives with drift detection."));
+                Arguments.of("baseline a database", "/sluice baseline prod tenants/t_042", "commands: baseline [prod, tenants/t_042]"));
     }
 
     @ParameterizedTest(name = "{0}")

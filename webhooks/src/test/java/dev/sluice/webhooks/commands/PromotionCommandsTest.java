@@ -47,7 +47,11 @@ class PromotionCommandsTest {
                 new PauseEnvironment(stages, authorizer, pipeline, harness.wake),
                 new ResumeEnvironment(stages, authorizer, pipeline, harness.wake),
                 new RetryDeployment(stages, authorizer, pipeline, harness.wake),
-                new RollBackEnvironment(stages, authorizer, pipeline, harness.wake)));
+                new RollBackEnvironment(stages, authorizer, pipeline, harness.wake),
+                new BaselineTarget(stages, authorizer, new dev.sluice.rollout.drift.DriftChecker(
+                        new dev.sluice.rollout.drift.ControllerSnapshots(harness.transactions),
+                        new dev.sluice.rollout.drift.DriftStates(harness.transactions), java.util.Map.of(), java.time.Clock.systemUTC()),
+                        new dev.sluice.rollout.drift.ControllerSnapshots(harness.transactions))));
         harness.commit("accounts", Map.of("sluice.yaml", Harness.POLICY,
                 "db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n"));
         harness.checkout("orders", true);
