@@ -128,12 +128,12 @@ final class GitHubConfiguration {
     @Singleton
     AnswerComments answerComments(GitHubClients clients, ReviewPullRequest review, PullRequestStages stages, GiveApproval give,
             WithdrawApproval withdraw, Authorizer authorizer, Pipeline pipeline, Deployments deployments, Holds holds, Outbox outbox,
-            PipelineWorker worker, DriftChecker drift, ControllerSnapshots snapshots) {
+            PipelineWorker worker, DriftChecker drift, ControllerSnapshots snapshots, DriftStates driftStates) {
         PipelineCommands commands = new PipelineCommandsAdapter(pipeline);
         Runnable wake = worker::wake;
         List<CommandRunner> runners = List.of(
                 new PlanPullRequest(clients, review),
-                new ShowStatus(stages, deployments, holds),
+                new ShowStatus(stages, deployments, holds, driftStates),
                 new ApproveEnvironment(stages, give),
                 new UnapproveEnvironment(stages, withdraw),
                 new DeployToEnvironment(stages, authorizer, commands, wake),

@@ -1,5 +1,6 @@
 package dev.sluice.webhooks.commands;
 
+import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.pipeline.Approval;
 import dev.sluice.rollout.pipeline.Deployment;
 import dev.sluice.rollout.pipeline.DeploymentKind;
@@ -25,11 +26,13 @@ public final class ShowStatus implements CommandRunner {
     private final PullRequestStages stages;
     private final Deployments deployments;
     private final Holds holds;
+    private final DriftStates drift;
 
-    public ShowStatus(PullRequestStages stages, Deployments deployments, Holds holds) {
+    public ShowStatus(PullRequestStages stages, Deployments deployments, Holds holds, DriftStates drift) {
         this.stages = stages;
         this.deployments = deployments;
         this.holds = holds;
+        this.drift = drift;
     }
 
     @Override
@@ -46,8 +49,23 @@ public final class ShowStatus implements CommandRunner {
             case Stage.Closed closed -> new CommandResult.Refused(mention + closed.why() + ".");
             case Stage.Merged merged -> new CommandResult.Done(mention + render(deployments.status(merged.release()),
                     holds.heldBy(context.repository(), context.pullRequest()).map(who -> "held by @" + who + " (label sluice/hold)")
-                            .orElse(""), this::pausedBy));
+                            .orElse(""), this::pausedBy) + drifted(merged.release()));
         };
+    }
+
+    /** The release's target databases whose schema drifted from the recorded one, as of the last check. */
+    private String drifted(Release release) {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        release.policy().environments().forEach(environment -> targets.addAll(environment.targets()));
+        List<DriftStates.DriftState> drifted = drift.all().stream()
+                .filter(state -> state.drifted() && targets.contains(state.target())).toList();
+        if (drifted.isEmpty()) {
+            return "";
+        }
+        return "\nschema drift (last checked): " + drifted.stream().limit(10)
+                .map(state -> state.label() + " " + state.differences() + " difference" + (state.differences() == 1 ? "" : "s"))
+                .collect(Collectors.joining(", ")) + (drifted.size() > 10 ? " and " + (drifted.size() - 10) + " more" : "")
+                + "; `/sluice baseline <env> <target>` accepts a live schema";
     }
 
     private String pausedBy(Release release, String environment) {

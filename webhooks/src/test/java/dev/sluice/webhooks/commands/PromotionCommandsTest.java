@@ -40,7 +40,8 @@ class PromotionCommandsTest {
         var authorizer = harness.authorizer;
         comments = new AnswerComments(harness.outbox, List.of(
                 new PlanPullRequest(harness.clients, null),
-                new ShowStatus(stages, new Deployments(harness.transactions), harness.holds),
+                new ShowStatus(stages, new Deployments(harness.transactions), harness.holds,
+                        new dev.sluice.rollout.drift.DriftStates(harness.transactions)),
                 new ApproveEnvironment(stages, harness.giveApproval),
                 new UnapproveEnvironment(stages, harness.withdrawApproval),
                 new DeployToEnvironment(stages, authorizer, pipeline, harness.wake),
