@@ -3,6 +3,7 @@ package dev.sluice.app.cli;
 import dev.sluice.app.cli.migrate.BaselineCommand;
 import dev.sluice.app.cli.migrate.MigrateCommand;
 import dev.sluice.app.cli.migrate.RollbackCommand;
+import dev.sluice.app.cli.migrate.DriftCommand;
 import dev.sluice.app.cli.migrate.StatusCommand;
 import dev.sluice.app.cli.review.ReviewCommand;
 import dev.sluice.app.serve.ServeCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = SluiceVersion.class,
         description = "GitOps controller for PostgreSQL schema migrations.",
         subcommands = {ReviewCommand.class, MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
-            BaselineCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+            BaselineCommand.class, DriftCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
 
     @CommandLine.Spec
