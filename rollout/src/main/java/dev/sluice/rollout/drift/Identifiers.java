@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-    private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** Every keyword of PostgreSQL 17 that is not UNRESERVED ({@code pg_get_keywords()} catcode R, C or T). */
     private static final Set<String> KEYWORDS = Set.of((
