@@ -13,10 +13,26 @@ public sealed interface DatabaseOutcome {
     record UpToDate(String database) implements DatabaseOutcome {
     }
 
-    /** These steps ran and succeeded. */
-    record Migrated(String database, List<Step> steps) implements DatabaseOutcome {
+    /**
+     * These steps ran and succeeded.
+     *
+     * @param warnings what went wrong after the steps without undoing them: the schema snapshot for
+     *                 drift detection could not be recorded, say. The migration still succeeded.
+     */
+    record Migrated(String database, List<Step> steps, List<String> warnings) implements DatabaseOutcome {
         public Migrated {
             steps = List.copyOf(steps);
+            warnings = List.copyOf(warnings);
+        }
+
+        public Migrated(String database, List<Step> steps) {
+            this(database, steps, List.of());
+        }
+
+        public Migrated withWarning(String warning) {
+            List<String> all = new java.util.ArrayList<>(warnings);
+            all.add(warning);
+            return new Migrated(database, steps, all);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.sluice.rollout.engine;
 
 import dev.sluice.rollout.ErrorCode;
+import dev.sluice.rollout.drift.SchemaSnapshot;
+import dev.sluice.rollout.drift.SnapshotReason;
+import dev.sluice.rollout.drift.TargetSnapshots;
 import dev.sluice.rollout.migration.MigrationVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +58,9 @@ public final class MigrationRunner {
             if (invalid.isPresent()) {
                 return invalid.get();
             }
-            return run(target, connection, pending(statuses, settings), HistoryRow.Direction.UP, settings, listener);
+            return recordSnapshot(connection,
+                    run(target, connection, pending(statuses, settings), HistoryRow.Direction.UP, settings, listener),
+                    settings, SnapshotReason.APPLY);
         });
     }
 
@@ -84,7 +89,8 @@ public final class MigrationRunner {
                 return new DatabaseOutcome.Invalid(target.name(), missing, ErrorCode.MISSING_FILE);
             }
             List<ResolvedMigration> downs = applied.stream().map(status -> files.down(status.version()).orElseThrow()).toList();
-            return run(target, connection, downs, HistoryRow.Direction.DOWN, settings, listener);
+            return recordSnapshot(connection, run(target, connection, downs, HistoryRow.Direction.DOWN, settings, listener),
+                    settings, SnapshotReason.APPLY);
         });
     }
 
@@ -102,7 +108,8 @@ public final class MigrationRunner {
                         clock.instant(), 0, true));
             }
             return settings.dryRun() ? new DatabaseOutcome.Planned(target.name(), List.of(step))
-                    : new DatabaseOutcome.Migrated(target.name(), List.of(step));
+                    : recordSnapshot(connection, new DatabaseOutcome.Migrated(target.name(), List.of(step)), settings,
+                            SnapshotReason.BASELINE);
         });
     }
 
@@ -149,6 +156,27 @@ public final class MigrationRunner {
         }
         listener.databaseFinished(outcome);
         return outcome;
+    }
+
+    /**
+     * After a run that changed the database, records its schema for drift detection: still under the
+     * migration lock, so no other run changes it in between. Best effort: the migrations are
+     * committed whatever happens here, so a failure is a warning on the outcome, not a failed run
+     * (the next drift check then compares against the previous snapshot, or finds none).
+     */
+    private DatabaseOutcome recordSnapshot(Connection connection, DatabaseOutcome outcome, RunSettings settings,
+            SnapshotReason reason) {
+        if (!(outcome instanceof DatabaseOutcome.Migrated migrated) || migrated.steps().isEmpty() || settings.dryRun()) {
+            return outcome;
+        }
+        try {
+            TargetSnapshots.record(connection, SchemaSnapshot.read(connection), reason, settings.release(), settings.environment(),
+                    settings.installedBy(), clock.instant());
+            return migrated;
+        } catch (SQLException | RuntimeException e) {
+            String message = e instanceof SQLException sql ? describe(sql) : e.toString();
+            return migrated.withWarning("the schema snapshot for drift detection was not recorded: " + message);
+        }
     }
 
     private static Optional<DatabaseOutcome> validate(String database, List<MigrationStatus> statuses, RunSettings settings) {

@@ -15,7 +15,8 @@ final class OutcomeText {
     static String of(DatabaseOutcome outcome) {
         String text = switch (outcome) {
             case DatabaseOutcome.UpToDate ignored -> "up to date";
-            case DatabaseOutcome.Migrated migrated -> "applied " + scripts(migrated.steps());
+            case DatabaseOutcome.Migrated migrated -> "applied " + scripts(migrated.steps())
+                    + (migrated.warnings().isEmpty() ? "" : " (" + String.join("; ", migrated.warnings()) + ")");
             case DatabaseOutcome.Planned planned -> "would apply " + scripts(planned.steps());
             case DatabaseOutcome.Failed failed -> failed.script() + (failed.line() > 0 ? " line " + failed.line() : "") + ": "
                     + (failed.sqlState().isEmpty() ? "" : "SQLSTATE " + failed.sqlState() + ": ") + failed.message();

@@ -17,7 +17,8 @@ final class OutcomeReport {
     static String line(DatabaseOutcome outcome) {
         return outcome.database() + ": " + switch (outcome) {
             case DatabaseOutcome.UpToDate ignored -> "up to date";
-            case DatabaseOutcome.Migrated migrated -> "applied " + steps(migrated.steps(), true);
+            case DatabaseOutcome.Migrated migrated -> "applied " + steps(migrated.steps(), true)
+                    + migrated.warnings().stream().map(warning -> " (warning: " + warning + ")").collect(Collectors.joining());
             case DatabaseOutcome.Planned planned -> "would apply " + steps(planned.steps(), false);
             case DatabaseOutcome.Failed failed -> "FAILED " + failed.script() + (failed.line() > 0 ? " line " + failed.line() : "")
                     + ": " + (failed.sqlState().isEmpty() ? "" : "SQLSTATE " + failed.sqlState() + ": ") + failed.message()

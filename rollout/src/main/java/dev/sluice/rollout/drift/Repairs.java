@@ -1,0 +1,194 @@
+package dev.sluice.rollout.drift;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL that returns one object to its recorded state, where that is mechanical: built only from
+ * the snapshot (names are already quoted, definitions come from {@code pg_get_*def}). None where it
+ * is not (a missing table, changed enum labels, a column whose type changed with data in it).
+ */
+final class Repairs {
+
+    private static final Pattern CREATE_INDEX = Pattern.compile("^CREATE (UNIQUE )?INDEX ");
+
+    private Repairs() {
+    }
+
+    /** Removes an object the record does not have. */
+    static Optional<String> drop(SchemaObject object) {
+        Map<String, String> a = object.attributes();
+        String name = object.name();
+        return Optional.ofNullable(switch (object.kind()) {
+            case EXTENSION -> "DROP EXTENSION " + name + ";";
+            case SCHEMA -> "DROP SCHEMA " + name + ";";
+            case ENUM, COMPOSITE_TYPE -> "DROP TYPE " + name + ";";
+            case DOMAIN -> "DROP DOMAIN " + name + ";";
+            case SEQUENCE -> "DROP SEQUENCE " + name + ";";
+            case TABLE -> "DROP TABLE " + name + ";";
+            case COLUMN -> "ALTER TABLE " + a.get("@table") + " DROP COLUMN " + a.get("@local") + ";";
+            case CONSTRAINT -> dropConstraint(object);
+            case INDEX -> dropIndex(object);
+            case VIEW -> "DROP VIEW " + name + ";";
+            case MATERIALIZED_VIEW -> "DROP MATERIALIZED VIEW " + name + ";";
+            case FUNCTION -> "DROP FUNCTION " + name + ";";
+            case PROCEDURE -> "DROP PROCEDURE " + name + ";";
+            case TRIGGER -> "DROP TRIGGER " + a.get("@local") + " ON " + a.get("@table") + ";";
+            case POLICY -> "DROP POLICY " + a.get("@local") + " ON " + a.get("@table") + ";";
+        });
+    }
+
+    /** Creates a recorded object that is gone. */
+    static Optional<String> create(SchemaObject object) {
+        Map<String, String> a = object.attributes();
+        String name = object.name();
+        return Optional.ofNullable(switch (object.kind()) {
+            case EXTENSION -> "CREATE EXTENSION IF NOT EXISTS " + name + " WITH SCHEMA " + a.get("schema") + " VERSION "
+                    + Identifiers.literal(a.get("version")) + ";";
+            case SCHEMA -> "CREATE SCHEMA " + name + ";";
+            case ENUM -> "CREATE TYPE " + name + " AS ENUM (" + a.get("labels") + ");";
+            case COMPOSITE_TYPE -> "CREATE TYPE " + name + " AS (" + a.get("attributes") + ");";
+            case SEQUENCE -> "CREATE SEQUENCE " + name + sequenceOptions(a) + ";";
+            case DOMAIN, TABLE -> null;
+            case COLUMN -> "ALTER TABLE " + a.get("@table") + " ADD COLUMN " + a.get("@local") + " " + columnDefinition(a) + ";";
+            case CONSTRAINT -> addConstraint(object);
+            case INDEX -> createIndex(object);
+            case VIEW -> "CREATE OR REPLACE VIEW " + name + " AS\n" + withoutSemicolon(a.get("definition")) + ";";
+            case MATERIALIZED_VIEW -> "CREATE MATERIALIZED VIEW " + name + " AS\n" + withoutSemicolon(a.get("definition")) + ";";
+            case FUNCTION, PROCEDURE -> a.containsKey("@definition") ? a.get("@definition").strip() + ";" : null;
+            case TRIGGER -> a.get("definition") + ";" + (a.get("enabled").equals("enabled") ? ""
+                    : "\nALTER TABLE " + a.get("@table") + " " + enableTrigger(a.get("enabled")) + " TRIGGER " + a.get("@local") + ";");
+            case POLICY -> createPolicy(object);
+        });
+    }
+
+    /** Returns a changed object to its recorded attributes. */
+    static Optional<String> restore(SchemaObject was, SchemaObject is, Set<String> changed) {
+        Map<String, String> a = was.attributes();
+        return Optional.ofNullable(switch (was.kind()) {
+            case COLUMN -> restoreColumn(was, changed);
+            case TABLE -> restoreTable(was, changed);
+            case SEQUENCE -> "ALTER SEQUENCE " + was.name() + sequenceOptions(a) + ";";
+            case EXTENSION -> changed.equals(Set.of("version"))
+                    ? "ALTER EXTENSION " + was.name() + " UPDATE TO " + Identifiers.literal(a.get("version")) + ";" : null;
+            case CONSTRAINT -> dropConstraint(is) + "\n" + addConstraint(was);
+            case INDEX -> dropIndex(is) + "\n" + createIndex(was);
+            case VIEW, FUNCTION, PROCEDURE -> create(was).orElse(null);
+            case TRIGGER -> changed.equals(Set.of("enabled"))
+                    ? "ALTER TABLE " + a.get("@table") + " " + enableTrigger(a.get("enabled")) + " TRIGGER " + a.get("@local") + ";"
+                    : drop(is).orElseThrow() + "\n" + create(was).orElseThrow();
+            case POLICY -> drop(is).orElseThrow() + "\n" + createPolicy(was);
+            case SCHEMA, ENUM, DOMAIN, COMPOSITE_TYPE, MATERIALIZED_VIEW -> null;
+        });
+    }
+
+    static String dropIndex(SchemaObject index) {
+        // A partitioned table's index cannot be dropped (or built) concurrently.
+        boolean partitioned = "yes".equals(index.attributes().get("@partitioned"));
+        return "DROP INDEX " + (partitioned ? "" : "CONCURRENTLY ") + index.name() + ";";
+    }
+
+    /** The recorded definition, built concurrently where PostgreSQL allows it. */
+    static String createIndex(SchemaObject index) {
+        String definition = index.attributes().get("definition");
+        boolean partitioned = "yes".equals(index.attributes().get("@partitioned"));
+        return (partitioned ? definition : CREATE_INDEX.matcher(definition).replaceFirst("CREATE $1INDEX CONCURRENTLY ")) + ";";
+    }
+
+    private static String dropConstraint(SchemaObject constraint) {
+        return "ALTER TABLE " + constraint.attributes().get("@table") + " DROP CONSTRAINT " + constraint.attributes().get("@local") + ";";
+    }
+
+    private static String addConstraint(SchemaObject constraint) {
+        Map<String, String> a = constraint.attributes();
+        return "ALTER TABLE " + a.get("@table") + " ADD CONSTRAINT " + a.get("@local") + " " + a.get("definition") + ";";
+    }
+
+    private static String createPolicy(SchemaObject policy) {
+        Map<String, String> a = policy.attributes();
+        return "CREATE POLICY " + a.get("@local") + " ON " + a.get("@table") + " AS " + a.get("as") + " FOR " + a.get("command")
+                + " TO " + a.get("roles")
+                + (a.containsKey("using") ? " USING (" + a.get("using") + ")" : "")
+                + (a.containsKey("with check") ? " WITH CHECK (" + a.get("with check") + ")" : "") + ";";
+    }
+
+    private static String columnDefinition(Map<String, String> a) {
+        StringBuilder definition = new StringBuilder(a.get("type"));
+        if (a.containsKey("collation")) {
+            definition.append(" COLLATE ").append(a.get("collation"));
+        }
+        if (a.containsKey("default")) {
+            definition.append(" DEFAULT ").append(a.get("default"));
+        }
+        if (a.containsKey("identity")) {
+            definition.append(" GENERATED ").append(a.get("identity").toUpperCase(java.util.Locale.ROOT)).append(" AS IDENTITY");
+        }
+        if (a.containsKey("generated")) {
+            definition.append(" GENERATED ALWAYS AS (").append(a.get("generated")).append(") STORED");
+        }
+        if ("yes".equals(a.get("not null"))) {
+            definition.append(" NOT NULL");
+        }
+        return definition.toString();
+    }
+
+    /** Only a default or nullability is mechanical; a type change may need a data migration. */
+    private static String restoreColumn(SchemaObject was, Set<String> changed) {
+        Map<String, String> a = was.attributes();
+        if (!Set.of("default", "not null").containsAll(changed)) {
+            return null;
+        }
+        String alter = "ALTER TABLE " + a.get("@table") + " ALTER COLUMN " + a.get("@local");
+        List<String> statements = new ArrayList<>();
+        if (changed.contains("default")) {
+            statements.add(alter + (a.containsKey("default") ? " SET DEFAULT " + a.get("default") : " DROP DEFAULT") + ";");
+        }
+        if (changed.contains("not null")) {
+            statements.add(alter + ("yes".equals(a.get("not null")) ? " SET NOT NULL" : " DROP NOT NULL") + ";");
+        }
+        return String.join("\n", statements);
+    }
+
+    private static String restoreTable(SchemaObject was, Set<String> changed) {
+        Map<String, String> a = was.attributes();
+        if (!Set.of("row level security", "force row level security", "persistence").containsAll(changed)) {
+            return null;
+        }
+        List<String> statements = new ArrayList<>();
+        String alter = "ALTER TABLE " + was.name();
+        if (changed.contains("row level security")) {
+            statements.add(alter + ("yes".equals(a.get("row level security")) ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY;");
+        }
+        if (changed.contains("force row level security")) {
+            statements.add(alter + ("yes".equals(a.get("force row level security")) ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY;");
+        }
+        if (changed.contains("persistence")) {
+            statements.add(alter + ("unlogged".equals(a.get("persistence")) ? " SET UNLOGGED;" : " SET LOGGED;"));
+        }
+        return String.join("\n", statements);
+    }
+
+    private static String sequenceOptions(Map<String, String> a) {
+        return " AS " + a.get("type") + " INCREMENT BY " + a.get("increment") + " MINVALUE " + a.get("minimum")
+                + " MAXVALUE " + a.get("maximum") + " START WITH " + a.get("start") + " CACHE " + a.get("cache")
+                + ("yes".equals(a.get("cycle")) ? " CYCLE" : " NO CYCLE");
+    }
+
+    private static String enableTrigger(String enabled) {
+        return switch (enabled) {
+            case "disabled" -> "DISABLE";
+            case "replica" -> "ENABLE REPLICA";
+            case "always" -> "ENABLE ALWAYS";
+            default -> "ENABLE";
+        };
+    }
+
+    private static String withoutSemicolon(String definition) {
+        String stripped = definition.strip();
+        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : stripped;
+    }
+}
