@@ -17,7 +17,8 @@ public record AuditEvent(
         @Nullable String environment,
         @Nullable String release,
         @Nullable String target,
-        String detail) {
+        String detail,
+        @Nullable String repository) {
 
     public AuditEvent {
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -28,6 +29,6 @@ public record AuditEvent(
 
     /** An event of the controller itself, not tied to an environment, release or target. */
     public static AuditEvent controller(Instant at, String action, String detail) {
-        return new AuditEvent(null, at, "sluice", action, null, null, null, detail);
+        return new AuditEvent(null, at, "sluice", action, null, null, null, detail, null);
     }
 }
