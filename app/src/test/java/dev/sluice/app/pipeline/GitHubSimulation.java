@@ -89,6 +89,9 @@ public final class GitHubSimulation {
             json(patch(urlEqualTo("/repos/acme/shop/check-runs/" + id)), 200, "{\"id\":" + id + ",\"name\":\"" + name + "\"}");
             id++;
         }
+        json(WireMock.get(urlPathEqualTo("/repos/acme/shop/issues")), 200, "[]");
+        json(post(urlPathEqualTo("/repos/acme/shop/issues")), 201, "{\"number\":31,\"title\":\"created\"}");
+        json(patch(urlPathMatching("/repos/acme/shop/issues/\\d+")), 200, "{\"number\":31}");
         json(post(urlPathMatching("/repos/acme/shop/issues/\\d+/labels")), 200, "[]");
         json(WireMock.delete(urlPathMatching("/repos/acme/shop/issues/\\d+/labels/.*")), 200, "[]");
     }
