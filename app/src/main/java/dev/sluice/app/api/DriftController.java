@@ -1,6 +1,7 @@
 package dev.sluice.app.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sluice.app.pipeline.DriftWorker;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,13 +25,19 @@ final class DriftController {
     }
 
     private final DriftQueries queries;
+    private final DriftWorker checks;
 
-    DriftController(DriftQueries queries) {
+    DriftController(DriftQueries queries, DriftWorker checks) {
         this.queries = queries;
+        this.checks = checks;
     }
 
+    /** {@code check=true} compares every recorded target database with its live schema first (on demand). */
     @Get
-    DriftList drift(@QueryValue("drifted") @Nullable String drifted) {
+    DriftList drift(@QueryValue("drifted") @Nullable String drifted, @QueryValue("check") @Nullable String check) {
+        if (Parameters.bool("check", check).orElse(false)) {
+            checks.checkAll();
+        }
         return new DriftList(queries.all(Parameters.bool("drifted", drifted)));
     }
 }
