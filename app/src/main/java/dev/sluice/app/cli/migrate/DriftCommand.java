@@ -52,8 +52,8 @@ public final class DriftCommand implements Callable<Integer> {
                     TargetSnapshots.record(connection, SchemaSnapshot.read(connection), SnapshotReason.ACCEPT, Optional.empty(),
                             Optional.empty(), TargetOptions.installedBy(), Instant.now());
                     out.println(database.name() + ": the live schema is now the recorded one"
-                            + (before instanceof DriftCheck.Drifted drifted ? " (" + drifted.drift().differences().size()
-                                    + " differences accepted)" : ""));
+                            + (before instanceof DriftCheck.Drifted drifted ? " (" + differences(drifted.drift().differences().size())
+                                    + " accepted)" : ""));
                     continue;
                 }
                 DriftCheck check = TargetSnapshots.check(connection);
@@ -70,5 +70,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    private static String differences(int count) {
+        return count + (count == 1 ? " difference" : " differences");
     }
 }
