@@ -90,7 +90,11 @@ public final class DriftChecker {
             throw new IllegalArgumentException("no target " + target + " in the controller's configuration (sluice.targets)");
         }
         try (Connection connection = config.database(database).connections().open("schema snapshot")) {
-            SchemaSnapshot live = SchemaSnapshot.read(connection);
+            // Right after the engine applied migrations it recorded the schema in the target under its
+            // lock: take that one (one query) rather than reading the catalogs again.
+            Optional<RecordedSnapshot> fresh = reason.equals("apply") ? TargetSnapshots.latest(connection)
+                    .filter(recorded -> recorded.release().equals(release)) : Optional.empty();
+            SchemaSnapshot live = fresh.isPresent() ? fresh.get().snapshot() : SchemaSnapshot.read(connection);
             snapshots.record(target, database, repository, release, by, reason, live);
             states.record(target, database, repository, Drift.NONE, clock.instant());
             return live;
