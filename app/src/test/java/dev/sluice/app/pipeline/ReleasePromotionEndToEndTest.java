@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -149,19 +148,7 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(controller.micronautDatasource());
-        properties.put("sluice.github.webhook-secret", SECRET);
-        properties.put("sluice.repositories", "acme/shop");
-        properties.put("sluice.github.api-url", wireMock.baseUrl());
-        properties.put("sluice.github.app-id", "12345");
-        properties.put("sluice.github.private-key", GitHubSimulation.privateKey());
-        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
-        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
-        properties.put("sluice.queue.initial-delay", "1h");
-        properties.put("sluice.queue.work-on-arrival", "false");
-        properties.put("sluice.pipeline.initial-delay", "1h");
-        properties.put("sluice.pipeline.wake-on-change", "false");
-        properties.put("sluice.reports.initial-delay", "1h");
+        Map<String, String> properties = GitHubSimulation.controllerProperties(controller, wireMock, folder, SECRET);
         for (String single : List.of("dev", "staging", "prod")) {
             properties.put("sluice.targets." + single + ".url", controller.jdbcUrlOf(prefix + single));
             properties.put("sluice.targets." + single + ".username", controller.username());

@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
@@ -133,16 +132,7 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(database.micronautDatasource());
-        properties.put("sluice.github.webhook-secret", SECRET);
-        properties.put("sluice.repositories", "acme/shop");
-        properties.put("sluice.github.api-url", github.baseUrl());
-        properties.put("sluice.github.app-id", "12345");
-        properties.put("sluice.github.private-key", dev.sluice.app.pipeline.GitHubSimulation.privateKey());
-        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
-        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
-        properties.put("sluice.queue.initial-delay", "1h");
-        properties.put("sluice.queue.work-on-arrival", "false");
+        Map<String, String> properties = dev.sluice.app.pipeline.GitHubSimulation.controllerProperties(database, github, folder, SECRET);
         properties.put("sluice.targets.dev.url", devTarget.jdbcUrl());
         properties.put("sluice.targets.dev.username", devTarget.username());
         properties.put("sluice.targets.dev.password", devTarget.password());
