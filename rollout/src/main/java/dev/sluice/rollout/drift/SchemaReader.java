@@ -84,21 +84,42 @@ public final class SchemaReader {
         void read(ResultSet row) throws SQLException;
     }
 
-    /** One pass over the catalogs; relation kinds are remembered so child objects can name their parent's key. */
+    /**
+     * One pass over the catalogs; relation kinds are remembered so child objects can name their
+     * parent's key. The queries are sent together and their results read in order: one round trip
+     * instead of one per query, which is most of a snapshot's cost on a small database.
+     */
     private static final class Reads {
         private final Statement statement;
         private final List<SchemaObject> objects;
+        private final List<String> queries = new ArrayList<>();
+        private final List<RowReader> readers = new ArrayList<>();
 
         Reads(Statement statement, List<SchemaObject> objects) {
             this.statement = statement;
             this.objects = objects;
         }
 
-        private void query(String sql, RowReader reader) throws SQLException {
-            try (ResultSet row = statement.executeQuery(sql)) {
-                while (row.next()) {
-                    reader.read(row);
+        private void query(String sql, RowReader reader) {
+            queries.add(sql);
+            readers.add(reader);
+        }
+
+        private void run() throws SQLException {
+            boolean hasResult = statement.execute(String.join(";\n", queries));
+            for (RowReader reader : readers) {
+                while (!hasResult) {
+                    if (statement.getUpdateCount() == -1) {
+                        throw new SQLException("the catalog queries returned fewer results than sent");
+                    }
+                    hasResult = statement.getMoreResults();
                 }
+                try (ResultSet row = statement.getResultSet()) {
+                    while (row.next()) {
+                        reader.read(row);
+                    }
+                }
+                hasResult = statement.getMoreResults();
             }
         }
 
@@ -158,6 +179,7 @@ public final class SchemaReader {
             compositeTypes();
             triggers();
             policies();
+            run();
         }
 
         private void schemas() throws SQLException {
