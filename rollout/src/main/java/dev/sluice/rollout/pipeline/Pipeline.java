@@ -356,7 +356,9 @@ public final class Pipeline {
             }
             return null;
         });
-        Optional<String> drifted = deployment.kind() == DeploymentKind.DEPLOY && !environment.allowDrift()
+        // Only before a database's first attempt: after a crash or a failure, what differs may be this
+        // release's own work (committed before the controller died, or left by a failed attempt).
+        Optional<String> drifted = deployment.kind() == DeploymentKind.DEPLOY && !environment.allowDrift() && row.attempts() == 0
                 ? driftBefore(row, environment) : Optional.empty();
         if (drifted.isPresent()) {
             markTarget(deployment, row, TargetRunState.FAILED, "", drifted.get(), true);
