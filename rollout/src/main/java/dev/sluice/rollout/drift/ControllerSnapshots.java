@@ -54,6 +54,20 @@ public final class ControllerSnapshots {
         });
     }
 
+    /** Whether a schema is recorded for the target database (without reading it). */
+    public boolean exists(String target, String database) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM sluice.schema_snapshot WHERE target = ? AND database = ? LIMIT 1")) {
+                query.setString(1, target);
+                query.setString(2, database);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     public Optional<RecordedSchema> latest(String target, String database) {
         return transactions.inTransaction(connection -> latest(connection, target, database));
     }

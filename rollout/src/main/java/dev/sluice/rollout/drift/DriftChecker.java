@@ -60,6 +60,11 @@ public final class DriftChecker {
         return outcomes;
     }
 
+    /** Whether the controller has recorded a schema for the target database. */
+    public boolean recorded(String target, String database) {
+        return snapshots.exists(target, database);
+    }
+
     /** Checks one target database ({@code ""} for a single-database target). */
     public Outcome check(String target, String database) {
         Optional<RecordedSchema> recorded = snapshots.latest(target, database);

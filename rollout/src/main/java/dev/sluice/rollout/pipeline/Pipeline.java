@@ -401,7 +401,8 @@ public final class Pipeline {
      */
     private String recordSchema(Release release, Deployment deployment, TargetRun row, boolean changed) {
         try {
-            if (changed || drift.check(row.target(), row.database()) instanceof DriftChecker.Outcome.NothingRecorded) {
+            // An up-to-date database needs no second catalog read: only whether anything is recorded yet.
+            if (changed || !drift.recorded(row.target(), row.database())) {
                 drift.record(row.target(), row.database(), Optional.of(release.repository()), Optional.of(release.version()),
                         actorOf(deployment), "apply");
             }
