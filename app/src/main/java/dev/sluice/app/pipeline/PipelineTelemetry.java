@@ -5,6 +5,8 @@ import dev.sluice.rollout.engine.Step;
 import dev.sluice.rollout.pipeline.PipelineListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -14,6 +16,8 @@ import org.slf4j.MDC;
  */
 @Singleton
 final class PipelineTelemetry implements PipelineListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineTelemetry.class);
 
     private final SluiceMetrics metrics;
 
@@ -25,6 +29,7 @@ final class PipelineTelemetry implements PipelineListener {
     public void deploymentStarted(Run run) {
         MDC.put("release", run.release());
         MDC.put("environment", run.environment());
+        LOG.info("Running the {} of release {} of {} in {}", run.kind().word(), run.release(), run.repository(), run.environment());
     }
 
     @Override
@@ -47,8 +52,13 @@ final class PipelineTelemetry implements PipelineListener {
     }
 
     @Override
-    public void databaseFinished(Run run, String target, boolean succeeded, Duration elapsed) {
+    public void databaseFinished(Run run, String target, boolean succeeded, String detail, Duration elapsed) {
         metrics.database(run.environment(), succeeded);
+        if (succeeded) {
+            LOG.info("{} done in {} ms: {}", target, elapsed.toMillis(), detail);
+        } else {
+            LOG.warn("{} failed after {} ms: {}", target, elapsed.toMillis(), detail);
+        }
         MDC.remove("target");
     }
 }

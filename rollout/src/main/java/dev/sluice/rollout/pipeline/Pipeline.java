@@ -405,7 +405,7 @@ public final class Pipeline {
                 ? driftBefore(row, environment) : Optional.empty();
         if (drifted.isPresent()) {
             markTarget(deployment, row, TargetRunState.FAILED, "", drifted.get(), true);
-            listener.databaseFinished(run, row.label(), false, Duration.ofNanos(System.nanoTime() - started));
+            listener.databaseFinished(run, row.label(), false, drifted.get(), Duration.ofNanos(System.nanoTime() - started));
             return new DatabaseOutcome.Invalid(database.name(), List.of(drifted.get()), dev.sluice.rollout.ErrorCode.SCHEMA_DRIFT);
         }
         RolloutListener steps = new RolloutListener() {
@@ -427,7 +427,8 @@ public final class Pipeline {
         }
         markTarget(deployment, row, state, versions(outcome), detail, true);
         if (state != TargetRunState.PENDING) {
-            listener.databaseFinished(run, row.label(), state == TargetRunState.SUCCEEDED, Duration.ofNanos(System.nanoTime() - started));
+            listener.databaseFinished(run, row.label(), state == TargetRunState.SUCCEEDED, detail,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
         return outcome;
     }

@@ -39,7 +39,10 @@ public interface PipelineListener {
     default void stepFinished(Run run, String target, Step step) {
     }
 
-    /** The database's turn ended: succeeded (applied, or already up to date) or failed. */
-    default void databaseFinished(Run run, String target, boolean succeeded, Duration elapsed) {
+    /**
+     * The database's turn ended: succeeded (applied, or already up to date) or failed, with the
+     * detail recorded for it (credentials already redacted).
+     */
+    default void databaseFinished(Run run, String target, boolean succeeded, String detail, Duration elapsed) {
     }
 }
