@@ -1,5 +1,6 @@
 package dev.sluice.app.pipeline;
 
+import dev.sluice.app.ops.ShutdownSignal;
 import dev.sluice.app.webhook.Targets;
 import dev.sluice.rollout.controller.Outbox;
 import dev.sluice.rollout.drift.ControllerSnapshots;
@@ -10,6 +11,7 @@ import dev.sluice.rollout.pipeline.Approvals;
 import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.pipeline.Holds;
 import dev.sluice.rollout.pipeline.Pipeline;
+import dev.sluice.rollout.engine.RunSettings;
 import dev.sluice.rollout.release.Releases;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -68,7 +70,7 @@ final class ControllerStateConfiguration {
     }
 
     @Singleton
-    Pipeline pipeline(Transactions transactions, Targets targets, Clock clock) {
-        return new Pipeline(transactions, targets.all(), clock);
+    Pipeline pipeline(Transactions transactions, Targets targets, Clock clock, PipelineTelemetry telemetry, ShutdownSignal shutdown) {
+        return new Pipeline(transactions, targets.all(), clock, RunSettings.defaults("sluice"), telemetry, shutdown::stopping);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.app.pipeline;
 
+import dev.sluice.app.ops.ShutdownSignal;
 import dev.sluice.rollout.drift.DriftChecker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,18 +27,25 @@ public class DriftWorker {
     private final DriftChecker checker;
     private final MeterRegistry meters;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
+    private final ShutdownSignal shutdown;
 
-    DriftWorker(DriftChecker checker, MeterRegistry meters) {
+    DriftWorker(DriftChecker checker, MeterRegistry meters, ShutdownSignal shutdown) {
+        this.shutdown = shutdown;
         this.checker = checker;
         this.meters = meters;
     }
 
     @Scheduled(fixedDelay = "${sluice.drift.interval:10m}", initialDelay = "${sluice.drift.initial-delay:1m}")
     void poll() {
+        if (!shutdown.enter()) {
+            return;
+        }
         try {
             checkAll();
         } catch (RuntimeException e) {
             LOG.warn("Drift check failed, trying again on the next: {}", e.getMessage());
+        } finally {
+            shutdown.leave();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sluice.app.pipeline;
 
+import dev.sluice.app.ops.ShutdownSignal;
 import dev.sluice.rollout.pipeline.Pipeline;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -25,9 +26,11 @@ public class PipelineWorker {
     private final ExecutorService waker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sluice-pipeline-", 0).factory());
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final boolean wakeOnChange;
+    private final ShutdownSignal shutdown;
 
-    PipelineWorker(Pipeline pipeline, @Value("${sluice.pipeline.wake-on-change:true}") boolean wakeOnChange) {
+    PipelineWorker(Pipeline pipeline, @Value("${sluice.pipeline.wake-on-change:true}") boolean wakeOnChange, ShutdownSignal shutdown) {
         this.pipeline = pipeline;
+        this.shutdown = shutdown;
         this.wakeOnChange = wakeOnChange;
     }
 
@@ -50,9 +53,16 @@ public class PipelineWorker {
         }
     }
 
-    /** One pass, in the caller's thread; returns how many deployments ran. */
+    /** One pass, in the caller's thread; returns how many deployments ran (none once the controller is stopping). */
     public synchronized int advance() {
-        return pipeline.advance();
+        if (!shutdown.enter()) {
+            return 0;
+        }
+        try {
+            return pipeline.advance();
+        } finally {
+            shutdown.leave();
+        }
     }
 
     @PreDestroy

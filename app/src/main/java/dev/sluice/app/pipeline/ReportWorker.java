@@ -1,5 +1,6 @@
 package dev.sluice.app.pipeline;
 
+import dev.sluice.app.ops.ShutdownSignal;
 import dev.sluice.app.webhook.GitHubConfigured;
 import dev.sluice.webhooks.report.SendReports;
 import io.micronaut.context.annotation.Requires;
@@ -20,9 +21,11 @@ public class ReportWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ReportWorker.class);
 
     private final SendReports reports;
+    private final ShutdownSignal shutdown;
 
-    ReportWorker(SendReports reports) {
+    ReportWorker(SendReports reports, ShutdownSignal shutdown) {
         this.reports = reports;
+        this.shutdown = shutdown;
     }
 
     @Scheduled(fixedDelay = "${sluice.reports.poll:1s}", initialDelay = "${sluice.reports.initial-delay:2s}")
@@ -36,11 +39,18 @@ public class ReportWorker {
 
     /** Sends every due report, batch after batch; returns how many were taken. */
     public synchronized int sendDue() {
-        int total = 0;
-        int sent;
-        while ((sent = reports.sendDue()) > 0) {
-            total += sent;
+        if (!shutdown.enter()) {
+            return 0;
         }
-        return total;
+        try {
+            int total = 0;
+            int sent;
+            while (!shutdown.stopping() && (sent = reports.sendDue()) > 0) {
+                total += sent;
+            }
+            return total;
+        } finally {
+            shutdown.leave();
+        }
     }
 }

@@ -86,6 +86,11 @@ public class DeliveryQueue {
         return true;
     }
 
+    /** Gives a claimed delivery back untouched (the controller is stopping): due at once, the claim not counted as an attempt. */
+    public void giveBack(String id) throws SQLException {
+        update("UPDATE sluice.delivery SET attempts = attempts - 1, next_attempt_at = now() WHERE id = ? AND state = 'queued'", id);
+    }
+
     public void park(String id, String error) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement park = connection.prepareStatement("UPDATE sluice.delivery SET state = 'parked', last_error = ? WHERE id = ?")) {

@@ -1,5 +1,7 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.app.ops.ShutdownSignal;
+import dev.sluice.app.ops.SluiceMetrics;
 import dev.sluice.webhooks.handle.DeliveryHandler;
 import dev.sluice.webhooks.handle.HandlerResult;
 import dev.sluice.webhooks.intake.EventParser;
@@ -10,12 +12,14 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Works the delivery queue: claims due deliveries, hands each to the handler of its event, and
@@ -34,9 +38,13 @@ public class DeliveryWorker {
     /** One drain at a time per replica, started at once when a delivery arrives; the schedule covers retries. */
     private final ExecutorService waker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sluice-queue-", 0).factory());
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ShutdownSignal shutdown;
+    private final SluiceMetrics metrics;
 
-    DeliveryWorker(DeliveryQueue queue, List<DeliveryHandler> handlers) {
+    DeliveryWorker(DeliveryQueue queue, List<DeliveryHandler> handlers, ShutdownSignal shutdown, SluiceMetrics metrics) {
         this.queue = queue;
+        this.shutdown = shutdown;
+        this.metrics = metrics;
         for (DeliveryHandler handler : handlers) {
             for (String event : handler.events()) {
                 DeliveryHandler clash = this.handlers.put(event, handler);
@@ -72,17 +80,38 @@ public class DeliveryWorker {
         waker.shutdown();
     }
 
-    /** Works every due delivery; returns how many were handled. */
+    /** The events this controller has a handler for; deliveries of others wait in the queue. */
+    public Set<String> events() {
+        return Set.copyOf(handlers.keySet());
+    }
+
+    /**
+     * Works every due delivery; returns how many were handled. Once the controller is stopping it
+     * claims nothing more, and gives back what it claimed but has not started.
+     */
     public synchronized int drain() throws SQLException {
-        int handled = 0;
-        List<DeliveryQueue.Claimed> claimed;
-        while (!(claimed = queue.claim(handlers.keySet(), BATCH)).isEmpty()) {
-            for (DeliveryQueue.Claimed delivery : claimed) {
-                handle(delivery);
-                handled++;
-            }
+        if (!shutdown.enter()) {
+            return 0;
         }
-        return handled;
+        try {
+            int handled = 0;
+            List<DeliveryQueue.Claimed> claimed;
+            while (!shutdown.stopping() && !(claimed = queue.claim(handlers.keySet(), BATCH)).isEmpty()) {
+                for (DeliveryQueue.Claimed delivery : claimed) {
+                    if (shutdown.stopping()) {
+                        queue.giveBack(delivery.id());
+                        continue;
+                    }
+                    try (MDC.MDCCloseable ignored = MDC.putCloseable("delivery", delivery.id())) {
+                        handle(delivery);
+                    }
+                    handled++;
+                }
+            }
+            return handled;
+        } finally {
+            shutdown.leave();
+        }
     }
 
     private void handle(DeliveryQueue.Claimed delivery) throws SQLException {
@@ -99,15 +128,18 @@ public class DeliveryWorker {
         switch (result) {
             case HandlerResult.Done done -> {
                 queue.done(delivery.id(), done.summary());
+                metrics.delivery(delivery.event(), SluiceMetrics.DeliveryOutcome.DONE);
                 LOG.info("Delivery {} ({}): {}", delivery.id(), delivery.event(), done.summary());
             }
             case HandlerResult.Retry retry -> {
                 boolean again = queue.retryOrPark(delivery.id(), delivery.attempt(), retry.reason(), retry.notBefore());
+                metrics.delivery(delivery.event(), again ? SluiceMetrics.DeliveryOutcome.RETRY : SluiceMetrics.DeliveryOutcome.PARKED);
                 LOG.warn("Delivery {} ({}) attempt {} failed{}: {}", delivery.id(), delivery.event(), delivery.attempt(),
                         again ? ", will retry" : ", parked", retry.reason());
             }
             case HandlerResult.Park park -> {
                 queue.park(delivery.id(), park.reason());
+                metrics.delivery(delivery.event(), SluiceMetrics.DeliveryOutcome.PARKED);
                 LOG.warn("Delivery {} ({}) parked: {}", delivery.id(), delivery.event(), park.reason());
             }
         }

@@ -1,5 +1,6 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.app.ops.SluiceMetrics;
 import dev.sluice.rollout.controller.Outbox;
 import dev.sluice.rollout.drift.DriftStates;
 import dev.sluice.rollout.pipeline.Deployments;
@@ -63,10 +64,10 @@ final class GitHubConfiguration {
             @Property(name = "sluice.github.app-id") @Nullable Long appId,
             @Property(name = "sluice.github.private-key") @Nullable String privateKey,
             @Property(name = "sluice.github.token") @Nullable String token,
-            Clock clock) {
+            Clock clock, SluiceMetrics metrics) {
         return new GitHubClients(new GitHubSettings(apiUrl == null || apiUrl.isBlank() ? GitHubSettings.DEFAULT_API_URL : apiUrl,
                 Optional.ofNullable(appId), Optional.ofNullable(privateKey).filter(key -> !key.isBlank()),
-                Optional.ofNullable(token).filter(value -> !value.isBlank())), clock);
+                Optional.ofNullable(token).filter(value -> !value.isBlank())), clock, metrics);
     }
 
     @Singleton
@@ -79,8 +80,8 @@ final class GitHubConfiguration {
 
     @Singleton
     ReviewPullRequest reviewPullRequest(GitHubClients clients, RepositoryMirrors mirrors, Targets targets,
-            @Property(name = "sluice.review.drafts", defaultValue = "false") boolean drafts) {
-        return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), new Planner(targets.all()), drafts);
+            @Property(name = "sluice.review.drafts", defaultValue = "false") boolean drafts, SluiceMetrics metrics) {
+        return new ReviewPullRequest(clients, mirrors, new ReviewReporter(), new Planner(targets.all()), drafts, metrics);
     }
 
     @Singleton

@@ -34,7 +34,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.sluice.rollout.engine.Step;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,12 +75,27 @@ public final class Pipeline {
     private final MigrationRunner runner;
     private final RunSettings baseSettings;
     private final DriftChecker drift;
+    private final PipelineListener listener;
+    private final BooleanSupplier stopping;
 
     public Pipeline(Transactions transactions, Map<String, TargetConfig> targets, Clock clock) {
         this(transactions, targets, clock, RunSettings.defaults("sluice"));
     }
 
     public Pipeline(Transactions transactions, Map<String, TargetConfig> targets, Clock clock, RunSettings baseSettings) {
+        this(transactions, targets, clock, baseSettings, PipelineListener.NONE, () -> false);
+    }
+
+    /**
+     * @param listener told about runs, databases and steps (metrics, log context)
+     * @param stopping true once the controller is shutting down: no deployment or database is
+     *                 started after that; the one running finishes its database, and the deployment
+     *                 stays running (its lock released) for the next controller to carry on
+     */
+    public Pipeline(Transactions transactions, Map<String, TargetConfig> targets, Clock clock, RunSettings baseSettings,
+            PipelineListener listener, BooleanSupplier stopping) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.stopping = Objects.requireNonNull(stopping, "stopping");
         this.transactions = transactions;
         this.targets = Map.copyOf(targets);
         this.clock = clock;
@@ -89,10 +108,13 @@ public final class Pipeline {
     public int advance() {
         int ran = 0;
         boolean progress = true;
-        while (progress) { // a finished environment may open the next one: go round until nothing moves
+        while (progress && !stopping.getAsBoolean()) { // a finished environment may open the next one: go round until nothing moves
             progress = false;
             openGates();
             for (long id : runnable()) {
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
                 if (tryRun(id)) {
                     ran++;
                     progress = true;
@@ -247,6 +269,18 @@ public final class Pipeline {
             return;
         }
         Release release = transactions.inTransaction(connection -> Releases.byId(connection, deployment.releaseId())).orElseThrow();
+        PipelineListener.Run run = new PipelineListener.Run(deploymentId, release.repository(), release.version(),
+                deployment.environment(), deployment.kind());
+        listener.deploymentStarted(run);
+        try {
+            run(deployment, release, run);
+        } finally {
+            listener.deploymentEnded(run);
+        }
+    }
+
+    private void run(Deployment deployment, Release release, PipelineListener.Run run) {
+        long deploymentId = deployment.id();
         EnvironmentConfig environment = release.policy().environment(deployment.environment()).orElseThrow();
         if (deployment.state() == DeploymentState.READY) {
             transactions.inTransaction(connection -> {
@@ -275,6 +309,9 @@ public final class Pipeline {
         RunSettings settings = baseSettings.withAllowOutOfOrder(release.policy().allowOutOfOrder())
                 .forRelease(release.version(), deployment.environment(), actorOf(deployment));
         for (String targetName : environment.targets()) {
+            if (stopping.getAsBoolean()) {
+                return; // left running, for the next controller to carry on
+            }
             TargetConfig target = targets.get(targetName);
             List<TargetRun> members = rows.stream().filter(row -> row.target().equals(targetName)).toList();
             Map<String, TargetRun> byName = new HashMap<>();
@@ -284,8 +321,8 @@ public final class Pipeline {
                 byName.put(database.name(), row);
                 databases.add(database);
             }
-            FleetRunner.run(databases, target.fleet(), database -> runOne(release, deployment, environment, byName.get(database.name()),
-                    database, files, settings), RolloutListener.NONE);
+            FleetRunner.run(databases, target.fleet(), database -> runOne(run, release, deployment, environment,
+                    byName.get(database.name()), database, files, settings), RolloutListener.NONE);
             List<TargetRun> after = transactions.inTransaction(connection -> Deployments.targets(connection, deploymentId)).stream()
                     .filter(row -> row.target().equals(targetName)).toList();
             List<TargetRun> failed = after.stream().filter(row -> row.state() == TargetRunState.FAILED).toList();
@@ -299,6 +336,9 @@ public final class Pipeline {
                 return;
             }
             Optional<TargetRun> stopped = after.stream().filter(row -> row.state() != TargetRunState.SUCCEEDED).findFirst();
+            if (stopped.isPresent() && stopping.getAsBoolean()) {
+                return; // the controller is stopping: left running, for the next controller to carry on
+            }
             if (stopped.isPresent()) {
                 transactions.inTransaction(connection -> {
                     update(connection, "UPDATE sluice.deployment SET state = 'waiting' WHERE id = ? AND state = 'running'", deploymentId);
@@ -320,7 +360,7 @@ public final class Pipeline {
         });
     }
 
-    private DatabaseOutcome runOne(Release release, Deployment deployment, EnvironmentConfig environment, TargetRun row,
+    private DatabaseOutcome runOne(PipelineListener.Run run, Release release, Deployment deployment, EnvironmentConfig environment, TargetRun row,
             DatabaseTarget database, MigrationSet files, RunSettings settings) {
         switch (row.state()) {
             case SUCCEEDED -> {
@@ -332,6 +372,9 @@ public final class Pipeline {
             }
             case PENDING, RUNNING -> {
             }
+        }
+        if (stopping.getAsBoolean()) {
+            return new DatabaseOutcome.NotAttempted(database.name(), "the controller is stopping"); // the row stays as it is
         }
         Optional<String> brake = transactions.inTransaction(connection -> {
             Optional<String> paused = Holds.pausedBy(connection, release.repository(), deployment.environment());
@@ -358,16 +401,25 @@ public final class Pipeline {
         });
         // Only before a database's first attempt: after a crash or a failure, what differs may be this
         // release's own work (committed before the controller died, or left by a failed attempt).
+        long started = System.nanoTime();
+        listener.databaseStarted(run, row.label());
         Optional<String> drifted = deployment.kind() == DeploymentKind.DEPLOY && !environment.allowDrift() && row.attempts() == 0
                 ? driftBefore(row, environment) : Optional.empty();
         if (drifted.isPresent()) {
             markTarget(deployment, row, TargetRunState.FAILED, "", drifted.get(), true);
+            listener.databaseFinished(run, row.label(), false, drifted.get(), Duration.ofNanos(System.nanoTime() - started));
             return new DatabaseOutcome.Invalid(database.name(), List.of(drifted.get()), dev.sluice.rollout.ErrorCode.SCHEMA_DRIFT);
         }
+        RolloutListener steps = new RolloutListener() {
+            @Override
+            public void stepFinished(String name, Step step) {
+                listener.stepFinished(run, row.label(), step);
+            }
+        };
         DatabaseOutcome outcome = switch (deployment.kind()) {
-            case DEPLOY -> runner.migrate(database, files, settings, RolloutListener.NONE);
+            case DEPLOY -> runner.migrate(database, files, settings, steps);
             case ROLLBACK -> runner.rollback(database, files, MigrationVersion.parse(deployment.toVersion().orElse("0")), settings,
-                    RolloutListener.NONE);
+                    steps);
         };
         TargetRunState state = FleetRunner.isFailure(outcome) ? TargetRunState.FAILED
                 : outcome instanceof DatabaseOutcome.NotAttempted ? TargetRunState.PENDING : TargetRunState.SUCCEEDED;
@@ -376,6 +428,10 @@ public final class Pipeline {
             detail += recordSchema(release, deployment, row, outcome instanceof DatabaseOutcome.Migrated);
         }
         markTarget(deployment, row, state, versions(outcome), detail, true);
+        if (state != TargetRunState.PENDING) {
+            listener.databaseFinished(run, row.label(), state == TargetRunState.SUCCEEDED, detail,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
         return outcome;
     }
 

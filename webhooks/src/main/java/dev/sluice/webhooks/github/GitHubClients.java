@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
+import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.extras.HttpClientGitHubConnector;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
@@ -33,18 +34,24 @@ public final class GitHubClients {
     private final GitHubSettings settings;
     private final Clock clock;
     private final HttpClient http;
-    private final HttpClientGitHubConnector connector;
+    private final GitHubConnector connector;
+    private final GitHubCallListener calls;
     private final Map<Long, Installation> byInstallation = new ConcurrentHashMap<>();
     private volatile GitHub tokenClient;
 
     public GitHubClients(GitHubSettings settings, Clock clock) {
+        this(settings, clock, GitHubCallListener.NONE);
+    }
+
+    public GitHubClients(GitHubSettings settings, Clock clock, GitHubCallListener calls) {
         this.settings = settings;
+        this.calls = calls;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.connector = new HttpClientGitHubConnector(http);
+        this.connector = new ObservedConnector(new HttpClientGitHubConnector(http), calls);
     }
 
     /** The REST API's base URL ({@code sluice.github.api-url}), for the few calls the library lacks. */
@@ -103,9 +110,14 @@ public final class GitHubClients {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
+            calls.unanswered();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while calling GitHub");
+        } catch (IOException e) {
+            calls.unanswered();
+            throw e;
         }
+        calls.answered(response.statusCode(), GitHubCallListener.remaining(response.headers().firstValue("x-ratelimit-remaining").orElse(null)));
         int status = response.statusCode();
         if (status == 403 || status == 429) {
             Function<String, String> headers = name -> response.headers().firstValue(name).orElse(null);

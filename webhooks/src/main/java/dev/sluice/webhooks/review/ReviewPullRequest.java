@@ -50,9 +50,16 @@ public final class ReviewPullRequest {
     private final ReviewReporter reporter;
     private final Planner planner;
     private final boolean reviewDrafts;
+    private final ReviewListener listener;
 
     public ReviewPullRequest(GitHubClients github, RepositoryMirrors mirrors, ReviewReporter reporter, Planner planner,
             boolean reviewDrafts) {
+        this(github, mirrors, reporter, planner, reviewDrafts, ReviewListener.NONE);
+    }
+
+    public ReviewPullRequest(GitHubClients github, RepositoryMirrors mirrors, ReviewReporter reporter, Planner planner,
+            boolean reviewDrafts, ReviewListener listener) {
+        this.listener = listener;
         this.github = github;
         this.mirrors = mirrors;
         this.reporter = reporter;
@@ -77,6 +84,14 @@ public final class ReviewPullRequest {
 
     /** Reviews a pull request at the given commits and reports on it; used for new pushes and for {@code /sluice plan}. */
     public HandlerResult reviewAndReport(long installation, String repositoryName, int number, String headSha, String baseSha,
+            String defaultBranch) {
+        long started = System.nanoTime();
+        HandlerResult result = reviewAt(installation, repositoryName, number, headSha, baseSha, defaultBranch);
+        listener.reviewed(java.time.Duration.ofNanos(System.nanoTime() - started), result);
+        return result;
+    }
+
+    private HandlerResult reviewAt(long installation, String repositoryName, int number, String headSha, String baseSha,
             String defaultBranch) {
         String[] name = repositoryName.split("/", 2);
         try (Mirror mirror = mirrors.fetch(name[0], name[1], github.gitToken(installation), List.of(baseSha, headSha))) {
