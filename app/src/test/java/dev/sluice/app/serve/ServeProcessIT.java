@@ -72,6 +72,17 @@ class ServeProcessIT {
     }
 
     @Test
+    void aMisspeltLogFormatStopsTheStartInsteadOfLoggingNothing() throws Exception {
+        SluiceProcess process = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(),
+                Map.of("SLUICE_LOG_FORMAT", "jsno"), "misspelt");
+        int exitCode = process.awaitExit(Duration.ofMinutes(1));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(process.output()).contains("SLUICE_LOG_FORMAT is \"jsno\": use text (the default) or json.")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void recoversAfterBeingKilledWithoutAChanceToCleanUp() throws Exception {
         int postgresPort = SluiceProcess.freePort();
         try (SluiceProcess first = SluiceProcess.serve(userHome, SluiceProcess.freePort(), postgresPort, "first")) {
