@@ -32,7 +32,7 @@ public final class GitHubSimulation {
 
     final WireMockServer server;
 
-    GitHubSimulation(WireMockServer server) {
+    public GitHubSimulation(WireMockServer server) {
         this.server = server;
     }
 
@@ -49,10 +49,35 @@ public final class GitHubSimulation {
     }
 
     /**
+     * The controller's properties for an end-to-end test: its database, GitHub at WireMock with an
+     * App, git from {@code folder/upstream}, and every worker left to the test to drive inline.
+     */
+    public static java.util.Map<String, String> controllerProperties(dev.sluice.testsupport.TestDatabase controller,
+            WireMockServer github, java.nio.file.Path folder, String secret) {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(controller.micronautDatasource());
+        properties.put("sluice.github.webhook-secret", secret);
+        properties.put("sluice.repositories", "acme/shop");
+        properties.put("sluice.github.api-url", github.baseUrl());
+        properties.put("sluice.github.app-id", "12345");
+        properties.put("sluice.github.private-key", privateKey());
+        // The folder's URI ends in a slash only when it exists.
+        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri().toString().replaceAll("/?$", "/")
+                + "{owner}/{repo}.git");
+        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
+        properties.put("sluice.queue.initial-delay", "1h");
+        properties.put("sluice.queue.work-on-arrival", "false");
+        properties.put("sluice.pipeline.initial-delay", "1h");
+        properties.put("sluice.pipeline.wake-on-change", "false");
+        properties.put("sluice.reports.initial-delay", "1h");
+        properties.put("sluice.drift.initial-delay", "1h");
+        return properties;
+    }
+
+    /**
      * @param permissions login → GitHub permission (admin, write, read, none)
      * @param dbaMembers  active members of @acme/dba
      */
-    void stub(Map<String, String> permissions, List<String> dbaMembers, Map<Integer, String[]> pullRequests) {
+    public void stub(Map<String, String> permissions, List<String> dbaMembers, Map<Integer, String[]> pullRequests) {
         server.resetAll();
         String base = server.baseUrl();
         json(WireMock.get(urlEqualTo("/app")), 200, "{\"id\":12345,\"slug\":\"sluice\"}");
@@ -101,7 +126,7 @@ public final class GitHubSimulation {
     }
 
     /** Bodies of the comments posted on a pull request (replies and the first post of sticky comments). */
-    List<String> commentsPosted(int number) {
+    public List<String> commentsPosted(int number) {
         return bodies(server.findAll(WireMock.postRequestedFor(urlEqualTo("/repos/acme/shop/issues/" + number + "/comments"))), "body");
     }
 

@@ -1,7 +1,10 @@
 package dev.sluice.app.serve;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sluice.app.pipeline.GitHubSimulation;
 import dev.sluice.testsupport.SharedPostgres;
 import dev.sluice.testsupport.TestDatabase;
 import dev.sluice.webhooks.intake.WebhookSignature;
@@ -17,32 +20,61 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two controller processes on one state database, one webhook stream spread over both (as a
- * load balancer would), with redeliveries of some ids to the other replica: every delivery is
- * recorded once and worked once, by one of the two, and their logs and metrics add up.
+ * Two controller processes on one state database and one webhook stream spread over both (as a
+ * load balancer would): merges announced at once to both replicas (the pull request to one, the
+ * push to the other), commands, a flood of installation events, and redeliveries of some ids to
+ * the other replica. Every delivery is recorded once and worked once, each merge cuts one release,
+ * each release is applied once, each command answered once, and the replicas' logs and metrics add up.
  */
 class TwoControllersIT {
 
-    static final int DELIVERIES = 60;
+    static final int INSTALLATION_EVENTS = 40;
+    static final int MERGES = 3;
     static final String SECRET = "two-controllers-secret";
     static final Pattern WORKED = Pattern.compile("Delivery (two-\\d+) \\(installation\\)");
+    static final String REPOSITORY = "{\"id\":1,\"name\":\"shop\",\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},"
+            + "\"default_branch\":\"main\"}";
 
     @TempDir
     Path userHome;
 
+    private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int deliveries;
+
+    @AfterEach
+    void stopGitHub() {
+        wireMock.stop();
+    }
+
     @Test
     void everyDeliveryIsProcessedExactlyOnceAcrossTwoReplicas() throws Exception {
         TestDatabase controller = SharedPostgres.newDatabase("TwoControllers");
+        TestDatabase dev = SharedPostgres.newDatabase("TwoControllersDev");
+        List<Merge> merges = repository();
+        wireMock.start();
+        GitHubSimulation github = new GitHubSimulation(wireMock);
+        Map<Integer, String[]> pulls = new HashMap<>();
+        merges.forEach(merge -> pulls.put(merge.number(), new String[] {merge.head(), merge.before()}));
+        github.stub(Map.of("dev", "write"), List.of(), pulls);
+
         Path config = userHome.resolve("application.yml");
         Files.writeString(config, """
                 datasources:
@@ -51,44 +83,94 @@ class TwoControllersIT {
                     username: %s
                     password: %s
                 sluice:
+                  repositories: acme/shop
                   github:
                     webhook-secret: %s
+                    api-url: %s
+                    app-id: 12345
+                    clone-url: "%s{owner}/{repo}.git"
                   queue:
                     poll: 1s
-                """.formatted(controller.jdbcUrl(), controller.username(), controller.password(), SECRET));
-        Map<String, String> environment = Map.of("MICRONAUT_CONFIG_FILES", config.toString());
-        try (SluiceProcess one = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), environment, "one");
-             SluiceProcess two = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), environment, "two")) {
+                  pipeline:
+                    poll: 1s
+                    initial-delay: 1s
+                  reports:
+                    poll: 1s
+                  targets:
+                    dev:
+                      url: %s
+                      username: %s
+                      password: %s
+                """.formatted(controller.jdbcUrl(), controller.username(), controller.password(), SECRET, wireMock.baseUrl(),
+                userHome.resolve("upstream").toUri().toString().replaceAll("/?$", "/"), dev.jdbcUrl(), dev.username(), dev.password()));
+        String key = GitHubSimulation.privateKey();
+        try (SluiceProcess one = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), replica(config, key, "one"), "one");
+             SluiceProcess two = SluiceProcess.serve(userHome, SluiceProcess.freePort(), List.of(), replica(config, key, "two"), "two")) {
             one.awaitHealthy(Duration.ofMinutes(2));
             two.awaitHealthy(Duration.ofMinutes(2));
             List<SluiceProcess> replicas = List.of(one, two);
-            HttpClient http = HttpClient.newHttpClient();
+
             int recorded = 0;
             int repeated = 0;
-            for (int i = 0; i < DELIVERIES; i++) {
+            for (int i = 0; i < INSTALLATION_EVENTS; i++) {
                 String id = "two-" + i;
                 // Installation events need no GitHub; the installations differ so none stops another's work.
                 String body = "{\"action\":\"new_permissions_accepted\",\"installation\":{\"id\":" + (1000 + i)
                         + ",\"account\":{\"login\":\"acme\"}},\"sender\":{\"login\":\"dev\"}}";
-                recorded += post(http, replicas.get(i % 2), id, body) == 202 ? 1 : 0;
+                recorded += post(replicas.get(i % 2), "installation", id, body) == 202 ? 1 : 0;
                 if (i % 5 == 0) { // GitHub redelivers it, and the load balancer picks the other replica
-                    repeated += post(http, replicas.get((i + 1) % 2), id, body) == 200 ? 1 : 0;
+                    repeated += post(replicas.get((i + 1) % 2), "installation", id, body) == 200 ? 1 : 0;
                 }
             }
-            assertThat(recorded).isEqualTo(DELIVERIES);
-            assertThat(repeated).isEqualTo(DELIVERIES / 5);
+            assertThat(recorded).isEqualTo(INSTALLATION_EVENTS);
+            assertThat(repeated).isEqualTo(INSTALLATION_EVENTS / 5);
 
-            GracefulShutdownIT.await(Duration.ofMinutes(1), () -> GracefulShutdownIT.count(controller,
-                    "SELECT count(*) FROM sluice.delivery WHERE state = 'done'") == DELIVERIES, one);
-            assertThat(GracefulShutdownIT.count(controller, "SELECT count(*) FROM sluice.delivery")).isEqualTo(DELIVERIES);
-            assertThat(GracefulShutdownIT.count(controller, "SELECT count(*) FROM sluice.delivery WHERE attempts <> 1"))
-                    .as("claimed once each").isZero();
+            for (Merge merge : merges) {
+                // GitHub sends the merge twice, as a pull_request and as a push: each replica gets one, at the same moment.
+                CompletableFuture<Integer> closed = CompletableFuture.supplyAsync(() -> post(one, "pull_request",
+                        "merge-" + merge.number(), merged(merge)));
+                CompletableFuture<Integer> pushed = CompletableFuture.supplyAsync(() -> post(two, "push", "push-" + merge.number(),
+                        push(merge)));
+                assertThat(closed.get()).isEqualTo(202);
+                assertThat(pushed.get()).isEqualTo(202);
+                GracefulShutdownIT.await(Duration.ofMinutes(1), () -> count(controller, "SELECT count(*) FROM sluice.release")
+                        == merge.number(), one);
+            }
+            for (Merge merge : merges) {
+                String command = comment(merge.number(), "/sluice status");
+                assertThat(post(replicas.get(merge.number() % 2), "issue_comment", "status-" + merge.number(), command)).isEqualTo(202);
+                assertThat(post(replicas.get((merge.number() + 1) % 2), "issue_comment", "status-" + merge.number(), command))
+                        .as("redelivered to the other replica").isEqualTo(200);
+            }
+
+            int expected = deliveries;
+            GracefulShutdownIT.await(Duration.ofMinutes(2), () -> count(controller,
+                    "SELECT count(*) FROM sluice.delivery WHERE state = 'done'") == expected
+                    && count(controller, "SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") == MERGES
+                    && count(controller, "SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") == 0, one);
+            assertThat(count(controller, "SELECT count(*) FROM sluice.delivery")).isEqualTo(expected);
+            assertThat(count(controller, "SELECT count(*) FROM sluice.delivery WHERE attempts <> 1")).as("claimed once each").isZero();
+            assertThat(count(controller, "SELECT count(DISTINCT commit_sha) FROM sluice.release")).as("one release per merge")
+                    .isEqualTo(MERGES);
+            assertThat(count(controller, "SELECT count(*) FROM sluice.release WHERE pull_request IS NULL"))
+                    .as("each release knows its pull request, whichever event cut it").isZero();
+            assertThat(count(controller, "SELECT count(*) FROM sluice.deployment_target WHERE attempts <> 1")).isZero();
+            assertThat(count(dev, "SELECT count(*) FROM sluice.schema_history WHERE success")).as("each migration applied once")
+                    .isEqualTo(MERGES + 1);
+            assertThat(count(dev, "SELECT count(DISTINCT version) FROM sluice.schema_history")).isEqualTo(MERGES + 1);
+            for (Merge merge : merges) {
+                List<String> posted = github.commentsPosted(merge.number());
+                assertThat(posted.stream().filter(body -> body.startsWith("<!-- sluice:release -->")))
+                        .as("one sticky release comment on #" + merge.number() + ", edited afterwards").hasSize(1);
+                assertThat(posted.stream().filter(body -> !body.startsWith("<!--"))).as("one answer to /sluice status")
+                        .hasSize(1);
+            }
 
             double counted = 0;
             List<String> worked = new ArrayList<>();
             for (SluiceProcess replica : replicas) {
-                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + replica.httpPort + "/prometheus")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + replica.httpPort + "/prometheus"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
                 Matcher series = Pattern.compile("(?m)^sluice_deliveries_total\\{[^}]*outcome=\"done\"[^}]*} (\\S+)$").matcher(metrics);
                 while (series.find()) {
                     counted += Double.parseDouble(series.group(1));
@@ -99,18 +181,114 @@ class TwoControllersIT {
                 }
             }
             Set<String> distinct = new HashSet<>(worked);
-            assertThat(worked).as("each delivery worked by exactly one replica, once").hasSize(DELIVERIES);
-            assertThat(distinct).hasSize(DELIVERIES);
-            assertThat(counted).as("sluice_deliveries_total of both replicas").isEqualTo(DELIVERIES);
+            assertThat(worked).as("each installation delivery worked by exactly one replica, once").hasSize(INSTALLATION_EVENTS);
+            assertThat(distinct).hasSize(INSTALLATION_EVENTS);
+            assertThat(counted).as("sluice_deliveries_total of both replicas").isEqualTo(expected);
         }
     }
 
-    private static int post(HttpClient http, SluiceProcess replica, String id, String body) throws Exception {
+    /** Each replica its own mirror folder, as each pod has its own volume. */
+    private Map<String, String> replica(Path config, String key, String name) {
+        return Map.of("MICRONAUT_CONFIG_FILES", config.toString(), "SLUICE_GITHUB_PRIVATE_KEY", key,
+                "SLUICE_GIT_MIRRORS", userHome.resolve("mirrors-" + name).toString());
+    }
+
+    record Merge(int number, String before, String head, String commit) {
+    }
+
+    /** acme/shop: V1 on main, then one pull request per merge adding the next migration, merged in turn. */
+    private List<Merge> repository() throws Exception {
+        Path work = userHome.resolve("work");
+        List<Merge> merges = new ArrayList<>();
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            write(work, "sluice.yaml", """
+                    migrations: db/migrations
+                    environments:
+                      - name: dev
+                        targets: [dev]
+                    """);
+            write(work, "db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+            RevCommit main = commit(git, "accounts");
+            for (int number = 1; number <= MERGES; number++) {
+                git.checkout().setCreateBranch(true).setName("change-" + number).call();
+                write(work, "db/migrations/V" + (number + 1) + "__table_" + number + ".sql", "CREATE TABLE table_" + number + " (id int);\n");
+                RevCommit head = commit(git, "table " + number);
+                git.checkout().setName("main").call();
+                git.merge().include(head).setFastForward(MergeCommand.FastForwardMode.NO_FF).setMessage("Merge #" + number).call();
+                RevCommit merge = git.getRepository().parseCommit(git.getRepository().resolve("main"));
+                merges.add(new Merge(number, main.name(), head.name(), merge.name()));
+                main = merge;
+            }
+        }
+        Path upstream = userHome.resolve("upstream/acme/shop.git");
+        Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
+        try (Git bare = Git.open(upstream.toFile())) {
+            for (Merge merge : merges) {
+                RefUpdate pull = bare.getRepository().updateRef("refs/pull/" + merge.number() + "/head");
+                pull.setNewObjectId(bare.getRepository().resolve(merge.head()));
+                pull.forceUpdate();
+            }
+        }
+        return merges;
+    }
+
+    private static void write(Path work, String path, String text) throws Exception {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static RevCommit commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
+    }
+
+    private static String merged(Merge merge) {
+        return """
+                {"action":"closed","number":%d,"pull_request":{"number":%d,"state":"closed","merged":true,"merge_commit_sha":"%s",
+                 "user":{"login":"author"},"head":{"sha":"%s","ref":"change-%d"},"base":{"sha":"%s","ref":"main"}},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
+                .formatted(merge.number(), merge.number(), merge.commit(), merge.head(), merge.number(), merge.before(), REPOSITORY);
+    }
+
+    private static String push(Merge merge) {
+        return """
+                {"ref":"refs/heads/main","before":"%s","after":"%s","created":false,"deleted":false,"forced":false,
+                 "head_commit":{"id":"%s"},"commits":[],"pusher":{"name":"author"},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
+                .formatted(merge.before(), merge.commit(), merge.commit(), REPOSITORY);
+    }
+
+    private static String comment(int number, String text) {
+        return """
+                {"action":"created","issue":{"number":%d,"user":{"login":"author"},"pull_request":{"url":"x"}},
+                 "comment":{"id":%d,"body":"%s","user":{"login":"dev","type":"User"}},
+                 "repository":%s,"installation":{"id":42},"sender":{"login":"dev"}}"""
+                .formatted(number, 500 + number, text, REPOSITORY);
+    }
+
+    private int post(SluiceProcess replica, String event, String id, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + replica.httpPort + "/webhooks/github"))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", "installation").header("X-GitHub-Delivery", id)
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event).header("X-GitHub-Delivery", id)
                 .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            synchronized (this) {
+                deliveries += status == 202 ? 1 : 0;
+            }
+            return status;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(TestDatabase database, String sql) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 }

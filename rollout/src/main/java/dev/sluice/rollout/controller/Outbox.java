@@ -16,8 +16,9 @@ import java.util.Optional;
  * connection, so both commit together; a sender claims due rows (several replicas share the
  * queue with {@code FOR UPDATE SKIP LOCKED} and a lease), sends, and marks them done. Refreshes of
  * one comment or check run coalesce; a refresh enqueued while one is being sent bumps its
- * revision, and the sender's {@link #done} then leaves it queued for one more pass, so the last
- * state always reaches GitHub.
+ * revision without breaking the lease (no second replica sends it meanwhile), and the sender's
+ * {@link #done} then leaves it queued for one more pass, so the last state always reaches GitHub.
+ * A refresh of a report that is backing off waits for its retry, which renders the latest state.
  */
 public final class Outbox {
 
@@ -39,8 +40,7 @@ public final class Outbox {
                   INSERT INTO sluice.outbox (repository, installation_id, kind, subject, body) VALUES (?, ?, ?, ?, ?)
                   ON CONFLICT (repository, kind, subject)
                       WHERE state = 'queued' AND kind IN ('release-comment', 'deploy-check', 'drift-issue')
-                  DO UPDATE SET revision = sluice.outbox.revision + 1,
-                                next_attempt_at = least(sluice.outbox.next_attempt_at, now()) """
+                  DO UPDATE SET revision = sluice.outbox.revision + 1 """
                 : "INSERT INTO sluice.outbox (repository, installation_id, kind, subject, body) VALUES (?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, repository);
@@ -65,8 +65,9 @@ public final class Outbox {
             List<OutboxMessage> claimed = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("""
                     UPDATE sluice.outbox o
-                    SET attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
+                    SET attempts = o.attempts + 1, leased_until = now() + make_interval(secs => ?)
                     FROM (SELECT id FROM sluice.outbox WHERE state = 'queued' AND next_attempt_at <= now()
+                                 AND (leased_until IS NULL OR leased_until < now())
                           ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) due
                     WHERE o.id = due.id
                     RETURNING o.id, o.repository, o.installation_id, o.kind, o.subject, o.body, o.attempts, o.revision""")) {
@@ -91,7 +92,7 @@ public final class Outbox {
     public boolean done(OutboxMessage message) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement done = connection.prepareStatement(
-                    "UPDATE sluice.outbox SET state = 'done', last_error = NULL WHERE id = ? AND revision = ?")) {
+                    "UPDATE sluice.outbox SET state = 'done', last_error = NULL, leased_until = NULL WHERE id = ? AND revision = ?")) {
                 done.setLong(1, message.id());
                 done.setInt(2, message.revision());
                 if (done.executeUpdate() == 1) {
@@ -99,7 +100,7 @@ public final class Outbox {
                 }
             }
             try (PreparedStatement again = connection.prepareStatement(
-                    "UPDATE sluice.outbox SET next_attempt_at = now(), attempts = 0 WHERE id = ?")) {
+                    "UPDATE sluice.outbox SET next_attempt_at = now(), attempts = 0, leased_until = NULL WHERE id = ?")) {
                 again.setLong(1, message.id());
                 again.executeUpdate();
             }
@@ -115,7 +116,8 @@ public final class Outbox {
         }
         transactions.inTransaction(connection -> {
             try (PreparedStatement retry = connection.prepareStatement("""
-                    UPDATE sluice.outbox SET next_attempt_at = greatest(now() + make_interval(secs => ?), ?), last_error = ?
+                    UPDATE sluice.outbox SET next_attempt_at = greatest(now() + make_interval(secs => ?), ?), last_error = ?,
+                                            leased_until = NULL
                     WHERE id = ?""")) {
                 retry.setLong(1, BACKOFF.get(message.attempt() - 1).toSeconds());
                 retry.setTimestamp(2, Timestamp.from(notBefore.orElse(Instant.EPOCH)));
@@ -132,7 +134,7 @@ public final class Outbox {
     public void park(OutboxMessage message, String error) {
         transactions.inTransaction(connection -> {
             try (PreparedStatement park = connection.prepareStatement(
-                    "UPDATE sluice.outbox SET state = 'parked', last_error = ? WHERE id = ?")) {
+                    "UPDATE sluice.outbox SET state = 'parked', last_error = ?, leased_until = NULL WHERE id = ?")) {
                 park.setString(1, error);
                 park.setLong(2, message.id());
                 park.executeUpdate();
