@@ -48,6 +48,14 @@ public final class DriftStates {
     public boolean record(String target, String database, Optional<String> repository, Drift drift, Instant now) {
         String report = drift.describe();
         return transactions.inTransaction(connection -> {
+            // Replicas check the same databases: one at a time per database, so a change is audited
+            // and reported once, by whichever replica saw it first.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('sluice.drift_state'), hashtext(? || '/' || ?))")) {
+                lock.setString(1, target);
+                lock.setString(2, database);
+                lock.execute();
+            }
             Optional<DriftState> before = state(connection, target, database);
             boolean changed = before.map(state -> state.drifted() != drift.drifted() || !state.report().equals(report))
                     .orElse(drift.drifted());
