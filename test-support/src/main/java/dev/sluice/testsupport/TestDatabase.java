@@ -2,7 +2,9 @@ package dev.sluice.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -27,6 +29,17 @@ public record TestDatabase(String name, String jdbcUrl, String username, String 
         dataSource.setUser(username);
         dataSource.setPassword(password);
         return dataSource;
+    }
+
+    /** The first column of the first row of {@code sql} as a number, such as a {@code count(*)}. */
+    public int queryInt(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            if (!row.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            return row.getInt(1);
+        }
     }
 
     /** The JDBC URL of another database on the same server. */

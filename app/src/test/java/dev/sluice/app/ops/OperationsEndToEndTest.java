@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sluice.app.pipeline.GitHubSimulation;
 import dev.sluice.app.pipeline.PipelineWorker;
 import dev.sluice.app.pipeline.ReportWorker;
+import dev.sluice.app.testing.ShopRepository;
 import dev.sluice.app.webhook.DeliveryWorker;
 import dev.sluice.rollout.config.ProjectConfig;
 import dev.sluice.rollout.controller.Transactions;
@@ -53,8 +54,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,47 +129,21 @@ class OperationsEndToEndTest implements TestPropertyProvider {
             statement.execute("CREATE TABLE accounts (id int)"); // V1 creates it too: the migration fails
         }
         folder = Files.createTempDirectory("sluice-ops");
-        Path work = folder.resolve("work");
-        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(work.resolve("sluice.yaml"), POLICY.formatted("good"));
-            base = commit(git, "policy");
-            Files.createDirectories(work.resolve("db/migrations"));
-            Files.writeString(work.resolve("db/migrations/V1__accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
-            head = commit(git, "accounts");
-        }
-        Path upstream = folder.resolve("upstream/acme/shop.git");
-        Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
-        try (Git bare = Git.open(upstream.toFile())) {
-            RefUpdate pull = bare.getRepository().updateRef("refs/pull/7/head");
-            pull.setNewObjectId(head);
-            pull.forceUpdate();
-        }
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
+        ShopRepository shop = new ShopRepository(folder);
+        shop.write("sluice.yaml", POLICY.formatted("good"));
+        base = shop.commit("policy");
+        shop.write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+        head = shop.commit("accounts");
+        shop.publish(7, head);
     }
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(controller.micronautDatasource());
+        Map<String, String> properties = GitHubSimulation.controllerProperties(controller, github, folder, WEBHOOK_SECRET);
         properties.put("datasources.default.username", controllerRole);
         properties.put("datasources.default.password", CONTROLLER_PASSWORD);
-        properties.put("sluice.github.webhook-secret", WEBHOOK_SECRET);
-        properties.put("sluice.repositories", "acme/shop");
-        properties.put("sluice.github.api-url", github.baseUrl());
-        properties.put("sluice.github.app-id", "12345");
-        properties.put("sluice.github.private-key", PRIVATE_KEY);
-        properties.put("sluice.github.clone-url", folder.resolve("upstream").toUri() + "{owner}/{repo}.git");
-        properties.put("sluice.git.mirrors", folder.resolve("mirrors").toString());
+        properties.put("sluice.github.private-key", PRIVATE_KEY); // one the test can look for
         properties.put("sluice.api.token", API_TOKEN);
-        properties.put("sluice.queue.initial-delay", "1h");
-        properties.put("sluice.queue.work-on-arrival", "false");
-        properties.put("sluice.pipeline.initial-delay", "1h");
-        properties.put("sluice.pipeline.wake-on-change", "false");
-        properties.put("sluice.reports.initial-delay", "1h");
-        properties.put("sluice.drift.initial-delay", "1h");
         properties.put("sluice.targets.good.url", good.jdbcUrl());
         properties.put("sluice.targets.good.username", targetRole);
         properties.put("sluice.targets.good.password", TARGET_PASSWORD);

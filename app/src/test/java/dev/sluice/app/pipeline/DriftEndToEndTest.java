@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sluice.app.testing.ShopRepository.Merged;
+import dev.sluice.app.testing.ShopRepository;
 import dev.sluice.app.webhook.DeliveryWorker;
 import dev.sluice.embedded.EmbeddedPostgres;
 import dev.sluice.testsupport.SharedPostgres;
@@ -29,10 +31,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,7 +55,7 @@ class DriftEndToEndTest implements TestPropertyProvider {
     private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
     private final GitHubSimulation github = new GitHubSimulation(wireMock);
     private final Path folder;
-    private final Path work;
+    private final ShopRepository shop;
 
     @Inject
     @Client("/")
@@ -79,52 +77,15 @@ class DriftEndToEndTest implements TestPropertyProvider {
         wireMock.start();
         server.createDatabaseIfMissing(dev);
         folder = Files.createTempDirectory("sluice-drift");
-        work = folder.resolve("work");
-        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            write("sluice.yaml", """
-                    migrations: db/migrations
-                    environments:
-                      - name: dev
-                        targets: [dev]
-                    """);
-            write("db/migrations/.keep", "");
-            commit(git, "policy");
-        }
-    }
-
-    private void write(String path, String text) throws Exception {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
-    }
-
-    /** A pull request adding one migration, merged into main and published; returns {head, merge, base}. */
-    private RevCommit[] mergePullRequest(int number, String file, String sql) throws Exception {
-        try (Git git = Git.open(work.toFile())) {
-            RevCommit base = git.getRepository().parseCommit(git.getRepository().resolve("main"));
-            git.checkout().setCreateBranch(true).setName("pr" + number).setStartPoint("main").call();
-            write("db/migrations/" + file, sql);
-            RevCommit head = commit(git, "pr " + number);
-            git.checkout().setName("main").call();
-            git.merge().include(head).setFastForward(MergeCommand.FastForwardMode.NO_FF).setMessage("Merge #" + number).call();
-            RevCommit merge = git.getRepository().parseCommit(git.getRepository().resolve("main"));
-            Path upstream = folder.resolve("upstream/acme/shop.git");
-            if (!Files.exists(upstream)) {
-                Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
-            }
-            try (Git bare = Git.open(upstream.toFile())) {
-                bare.fetch().setRemote(work.toUri().toString()).setRefSpecs("+refs/heads/*:refs/heads/*").call();
-                RefUpdate pull = bare.getRepository().updateRef("refs/pull/" + number + "/head");
-                pull.setNewObjectId(head);
-                pull.forceUpdate();
-            }
-            return new RevCommit[] {head, merge, base};
-        }
+        shop = new ShopRepository(folder);
+        shop.write("sluice.yaml", """
+                migrations: db/migrations
+                environments:
+                  - name: dev
+                    targets: [dev]
+                """);
+        shop.write("db/migrations/.keep", "");
+        shop.commit("policy");
     }
 
     @AfterAll
@@ -154,12 +115,14 @@ class DriftEndToEndTest implements TestPropertyProvider {
         reports.sendDue();
     }
 
-    private void merged(int number, RevCommit[] commits) throws SQLException {
+    private void merged(Merged pullRequest) throws SQLException {
+        int number = pullRequest.number();
         deliver("pull_request", """
                 {"action":"closed","number":%d,"pull_request":{"number":%d,"state":"closed","merged":true,"merge_commit_sha":"%s",
                  "user":{"login":"author"},"head":{"sha":"%s","ref":"pr%d"},"base":{"sha":"%s","ref":"main"}},
                  "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
-                .formatted(number, number, commits[1].name(), commits[0].name(), number, commits[2].name(), REPOSITORY_JSON));
+                .formatted(number, number, pullRequest.merge().name(), pullRequest.head().name(), number, pullRequest.base().name(),
+                        REPOSITORY_JSON));
         settle();
     }
 
@@ -174,12 +137,12 @@ class DriftEndToEndTest implements TestPropertyProvider {
 
     @Test
     void anOutOfBandChangeIsReportedStopsTheNextDeployAndABaselineAcceptsIt() throws Exception {
-        RevCommit[] first = mergePullRequest(7, "V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
-        RevCommit[] second = mergePullRequest(8, "V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
-        github.stub(Map.of("alice", "write"), List.of(), Map.of(7, new String[] {first[0].name(), first[2].name()},
-                8, new String[] {second[0].name(), second[2].name()}));
+        Merged first = shop.mergePullRequest(7, "db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+        Merged second = shop.mergePullRequest(8, "db/migrations/V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+        github.stub(Map.of("alice", "write"), List.of(), Map.of(7, new String[] {first.head().name(), first.base().name()},
+                8, new String[] {second.head().name(), second.base().name()}));
 
-        merged(7, first);
+        merged(first);
         assertThat(count(controller, "SELECT count(*) FROM sluice.schema_snapshot WHERE target = 'dev' AND reason = 'apply'")).isEqualTo(1);
         drift.checkAll();
         assertThat(count(controller, "SELECT count(*) FROM sluice.drift_state WHERE drifted")).isZero();
@@ -199,7 +162,7 @@ class DriftEndToEndTest implements TestPropertyProvider {
         String metrics = client.toBlocking().retrieve("/prometheus");
         assertThat(metrics).containsPattern("sluice_drift\\{database=\"\",target=\"dev\"[^}]*} 1\\.0");
 
-        merged(8, second);
+        merged(second);
         assertThat(count(controller, "SELECT count(*) FROM sluice.deployment d JOIN sluice.release r ON r.id = d.release_id"
                 + " WHERE r.pull_request = 8 AND d.state = 'failed' AND d.reason LIKE '%schema drift%column public.accounts.age added%'"))
                 .isEqualTo(1);

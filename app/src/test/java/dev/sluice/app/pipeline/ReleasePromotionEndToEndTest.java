@@ -1,8 +1,10 @@
 package dev.sluice.app.pipeline;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.sluice.app.testing.ShopRepository;
 import dev.sluice.app.webhook.DeliveryWorker;
 import dev.sluice.embedded.EmbeddedPostgres;
 import dev.sluice.testsupport.SharedPostgres;
@@ -25,9 +27,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * Issue 6 from merge to production, over real HTTP with signed webhooks, a real git repository, a
@@ -58,7 +56,7 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
     private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
     private final GitHubSimulation github = new GitHubSimulation(wireMock);
     private final Path folder;
-    private final Path work;
+    private final ShopRepository shop;
     private final RevCommit base;
     private final RevCommit feature;
     private final RevCommit merge;
@@ -85,60 +83,31 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
             server.createDatabaseIfMissing(tenant(i));
         }
         folder = Files.createTempDirectory("sluice-promotion");
-        work = folder.resolve("work");
-        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            write("sluice.yaml", """
-                    migrations: db/migrations
-                    environments:
-                      - name: dev
-                        targets: [dev]
-                      - name: staging
-                        targets: [staging]
-                        approval: { approvers: ["@acme/dba", "alice"], required: 1 }
-                      - name: prod
-                        targets: [prod, tenants]
-                        approval: { approvers: ["@acme/dba"], required: 2 }
-                    """);
-            write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\n");
-            base = commit(git, "accounts");
-            git.checkout().setCreateBranch(true).setName("orders").call();
-            write("db/migrations/V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint);\n");
-            write("db/migrations/U2__orders.sql", "DROP TABLE orders;\n");
-            feature = commit(git, "orders");
-            git.checkout().setName("main").call();
-            git.merge().include(feature).setFastForward(MergeCommand.FastForwardMode.NO_FF).setMessage("Merge #7").call();
-            merge = git.getRepository().parseCommit(git.getRepository().resolve("main"));
-        }
-        publish(7, feature);
+        shop = new ShopRepository(folder);
+        shop.write("sluice.yaml", """
+                migrations: db/migrations
+                environments:
+                  - name: dev
+                    targets: [dev]
+                  - name: staging
+                    targets: [staging]
+                    approval: { approvers: ["@acme/dba", "alice"], required: 1 }
+                  - name: prod
+                    targets: [prod, tenants]
+                    approval: { approvers: ["@acme/dba"], required: 2 }
+                """);
+        shop.write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\n");
+        base = shop.commit("accounts");
+        shop.branchFromMain("orders");
+        shop.write("db/migrations/V2__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint);\n");
+        shop.write("db/migrations/U2__orders.sql", "DROP TABLE orders;\n");
+        feature = shop.commit("orders");
+        merge = shop.mergeIntoMain(feature, "Merge #7");
+        shop.publish(7, feature);
     }
 
     private String tenant(int i) {
         return prefix + "tenant" + String.format("%02d", i);
-    }
-
-    private void write(String path, String text) throws Exception {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
-    }
-
-    /** What GitHub would serve: the branches, and the pull request's head as refs/pull/N/head. */
-    private void publish(int number, RevCommit head) throws Exception {
-        Path upstream = folder.resolve("upstream/acme/shop.git");
-        if (!Files.exists(upstream)) {
-            Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
-        }
-        try (Git bare = Git.open(upstream.toFile())) {
-            bare.fetch().setRemote(work.toUri().toString()).setRefSpecs("+refs/heads/*:refs/heads/*").call();
-            RefUpdate pull = bare.getRepository().updateRef("refs/pull/" + number + "/head");
-            pull.setNewObjectId(head);
-            pull.forceUpdate();
-        }
     }
 
     @AfterAll
@@ -285,24 +254,18 @@ class ReleasePromotionEndToEndTest implements TestPropertyProvider {
     @Test
     @Order(3)
     void anApprovalGivenBeforeTheMergeIsVoidedByAPushThatChangesTheMigrations() throws Exception {
-        RevCommit first;
-        RevCommit second;
-        try (Git git = Git.open(work.toFile())) {
-            git.checkout().setCreateBranch(true).setName("invoices").setStartPoint("main").call();
-            write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY);\n");
-            first = commit(git, "invoices");
-        }
-        publish(8, first);
+        shop.branchFromMain("invoices");
+        shop.write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY);\n");
+        RevCommit first = shop.commit("invoices");
+        shop.publish(8, first);
         github.stub(Map.of("alice", "write"), List.of(), Map.of(8, new String[] {first.name(), merge.name()}));
 
         comment(8, "alice", "/sluice approve staging");
         assertThat(count("SELECT count(*) FROM sluice.approval WHERE pull_request = 8 AND voided_at IS NULL")).isEqualTo(1);
 
-        try (Git git = Git.open(work.toFile())) {
-            write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);\n");
-            second = commit(git, "invoices: total");
-        }
-        publish(8, second);
+        shop.write("db/migrations/V3__invoices.sql", "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);\n");
+        RevCommit second = shop.commit("invoices: total");
+        shop.publish(8, second);
         github.stub(Map.of("alice", "write"), List.of(), Map.of(8, new String[] {second.name(), merge.name()}));
         String synchronize = """
                 {"action":"synchronize","number":8,"pull_request":{"number":8,"state":"open","draft":false,"user":{"login":"author"},

@@ -81,6 +81,22 @@ final class SluiceProcess implements AutoCloseable {
         throw new AssertionError("sluice serve was not healthy within " + limit + " (last: " + last + "):\n" + output());
     }
 
+    /** Something a test watches in the state this process leaves (a database row count, a file). */
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits until {@code condition} holds while this process works; fails with its output otherwise. */
+    void awaitUntil(Duration limit, Condition condition) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within " + limit + ":\n" + output());
+            }
+            Thread.sleep(100); // watching another process: there is nothing to wait on instead
+        }
+    }
+
     URI health() {
         return URI.create("http://localhost:" + httpPort + "/health");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.sluice.app.pipeline.GitHubSimulation;
+import dev.sluice.app.testing.ShopRepository.Merged;
+import dev.sluice.app.testing.ShopRepository;
 import dev.sluice.testsupport.SharedPostgres;
 import dev.sluice.testsupport.TestDatabase;
 import dev.sluice.webhooks.intake.WebhookSignature;
@@ -15,9 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,11 +63,11 @@ class TwoControllersIT {
     void everyDeliveryIsProcessedExactlyOnceAcrossTwoReplicas() throws Exception {
         TestDatabase controller = SharedPostgres.newDatabase("TwoControllers");
         TestDatabase dev = SharedPostgres.newDatabase("TwoControllersDev");
-        List<Merge> merges = repository();
+        List<Merged> merges = repository();
         wireMock.start();
         GitHubSimulation github = new GitHubSimulation(wireMock);
         Map<Integer, String[]> pulls = new HashMap<>();
-        merges.forEach(merge -> pulls.put(merge.number(), new String[] {merge.head(), merge.before()}));
+        merges.forEach(merge -> pulls.put(merge.number(), new String[] {merge.head().name(), merge.base().name()}));
         github.stub(Map.of("dev", "write"), List.of(), pulls);
 
         Path config = userHome.resolve("application.yml");
@@ -125,7 +120,7 @@ class TwoControllersIT {
             assertThat(recorded).isEqualTo(INSTALLATION_EVENTS);
             assertThat(repeated).isEqualTo(INSTALLATION_EVENTS / 5);
 
-            for (Merge merge : merges) {
+            for (Merged merge : merges) {
                 // GitHub sends the merge twice, as a pull_request and as a push: each replica gets one, at the same moment.
                 CompletableFuture<Integer> closed = CompletableFuture.supplyAsync(() -> post(one, "pull_request",
                         "merge-" + merge.number(), merged(merge)));
@@ -133,10 +128,9 @@ class TwoControllersIT {
                         push(merge)));
                 assertThat(closed.get()).isEqualTo(202);
                 assertThat(pushed.get()).isEqualTo(202);
-                GracefulShutdownIT.await(Duration.ofMinutes(1), () -> count(controller, "SELECT count(*) FROM sluice.release")
-                        == merge.number(), one);
+                one.awaitUntil(Duration.ofMinutes(1), () -> controller.queryInt("SELECT count(*) FROM sluice.release") == merge.number());
             }
-            for (Merge merge : merges) {
+            for (Merged merge : merges) {
                 String command = comment(merge.number(), "/sluice status");
                 assertThat(post(replicas.get(merge.number() % 2), "issue_comment", "status-" + merge.number(), command)).isEqualTo(202);
                 assertThat(post(replicas.get((merge.number() + 1) % 2), "issue_comment", "status-" + merge.number(), command))
@@ -144,21 +138,21 @@ class TwoControllersIT {
             }
 
             int expected = deliveries;
-            GracefulShutdownIT.await(Duration.ofMinutes(2), () -> count(controller,
+            one.awaitUntil(Duration.ofMinutes(2), () -> controller.queryInt(
                     "SELECT count(*) FROM sluice.delivery WHERE state = 'done'") == expected
-                    && count(controller, "SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") == MERGES
-                    && count(controller, "SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") == 0, one);
-            assertThat(count(controller, "SELECT count(*) FROM sluice.delivery")).isEqualTo(expected);
-            assertThat(count(controller, "SELECT count(*) FROM sluice.delivery WHERE attempts <> 1")).as("claimed once each").isZero();
-            assertThat(count(controller, "SELECT count(DISTINCT commit_sha) FROM sluice.release")).as("one release per merge")
+                    && controller.queryInt("SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") == MERGES
+                    && controller.queryInt("SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") == 0);
+            assertThat(controller.queryInt("SELECT count(*) FROM sluice.delivery")).isEqualTo(expected);
+            assertThat(controller.queryInt("SELECT count(*) FROM sluice.delivery WHERE attempts <> 1")).as("claimed once each").isZero();
+            assertThat(controller.queryInt("SELECT count(DISTINCT commit_sha) FROM sluice.release")).as("one release per merge")
                     .isEqualTo(MERGES);
-            assertThat(count(controller, "SELECT count(*) FROM sluice.release WHERE pull_request IS NULL"))
+            assertThat(controller.queryInt("SELECT count(*) FROM sluice.release WHERE pull_request IS NULL"))
                     .as("each release knows its pull request, whichever event cut it").isZero();
-            assertThat(count(controller, "SELECT count(*) FROM sluice.deployment_target WHERE attempts <> 1")).isZero();
-            assertThat(count(dev, "SELECT count(*) FROM sluice.schema_history WHERE success")).as("each migration applied once")
+            assertThat(controller.queryInt("SELECT count(*) FROM sluice.deployment_target WHERE attempts <> 1")).isZero();
+            assertThat(dev.queryInt("SELECT count(*) FROM sluice.schema_history WHERE success")).as("each migration applied once")
                     .isEqualTo(MERGES + 1);
-            assertThat(count(dev, "SELECT count(DISTINCT version) FROM sluice.schema_history")).isEqualTo(MERGES + 1);
-            for (Merge merge : merges) {
+            assertThat(dev.queryInt("SELECT count(DISTINCT version) FROM sluice.schema_history")).isEqualTo(MERGES + 1);
+            for (Merged merge : merges) {
                 List<String> posted = github.commentsPosted(merge.number());
                 assertThat(posted.stream().filter(body -> body.startsWith("<!-- sluice:release -->")))
                         .as("one sticky release comment on #" + merge.number() + ", edited afterwards").hasSize(1);
@@ -193,70 +187,40 @@ class TwoControllersIT {
                 "SLUICE_GIT_MIRRORS", userHome.resolve("mirrors-" + name).toString());
     }
 
-    record Merge(int number, String before, String head, String commit) {
-    }
-
     /** acme/shop: V1 on main, then one pull request per merge adding the next migration, merged in turn. */
-    private List<Merge> repository() throws Exception {
-        Path work = userHome.resolve("work");
-        List<Merge> merges = new ArrayList<>();
-        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            write(work, "sluice.yaml", """
-                    migrations: db/migrations
-                    environments:
-                      - name: dev
-                        targets: [dev]
-                    """);
-            write(work, "db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
-            RevCommit main = commit(git, "accounts");
-            for (int number = 1; number <= MERGES; number++) {
-                git.checkout().setCreateBranch(true).setName("change-" + number).call();
-                write(work, "db/migrations/V" + (number + 1) + "__table_" + number + ".sql", "CREATE TABLE table_" + number + " (id int);\n");
-                RevCommit head = commit(git, "table " + number);
-                git.checkout().setName("main").call();
-                git.merge().include(head).setFastForward(MergeCommand.FastForwardMode.NO_FF).setMessage("Merge #" + number).call();
-                RevCommit merge = git.getRepository().parseCommit(git.getRepository().resolve("main"));
-                merges.add(new Merge(number, main.name(), head.name(), merge.name()));
-                main = merge;
-            }
-        }
-        Path upstream = userHome.resolve("upstream/acme/shop.git");
-        Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
-        try (Git bare = Git.open(upstream.toFile())) {
-            for (Merge merge : merges) {
-                RefUpdate pull = bare.getRepository().updateRef("refs/pull/" + merge.number() + "/head");
-                pull.setNewObjectId(bare.getRepository().resolve(merge.head()));
-                pull.forceUpdate();
-            }
+    private List<Merged> repository() throws Exception {
+        ShopRepository shop = new ShopRepository(userHome);
+        shop.write("sluice.yaml", """
+                migrations: db/migrations
+                environments:
+                  - name: dev
+                    targets: [dev]
+                """);
+        shop.write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n");
+        shop.commit("accounts");
+        List<Merged> merges = new ArrayList<>();
+        for (int number = 1; number <= MERGES; number++) {
+            merges.add(shop.mergePullRequest(number, "db/migrations/V" + (number + 1) + "__table_" + number + ".sql",
+                    "CREATE TABLE table_" + number + " (id int);\n"));
         }
         return merges;
     }
 
-    private static void write(Path work, String path, String text) throws Exception {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com").call();
-    }
-
-    private static String merged(Merge merge) {
+    private static String merged(Merged merge) {
         return """
                 {"action":"closed","number":%d,"pull_request":{"number":%d,"state":"closed","merged":true,"merge_commit_sha":"%s",
-                 "user":{"login":"author"},"head":{"sha":"%s","ref":"change-%d"},"base":{"sha":"%s","ref":"main"}},
+                 "user":{"login":"author"},"head":{"sha":"%s","ref":"pr%d"},"base":{"sha":"%s","ref":"main"}},
                  "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
-                .formatted(merge.number(), merge.number(), merge.commit(), merge.head(), merge.number(), merge.before(), REPOSITORY);
+                .formatted(merge.number(), merge.number(), merge.merge().name(), merge.head().name(), merge.number(),
+                        merge.base().name(), REPOSITORY);
     }
 
-    private static String push(Merge merge) {
+    private static String push(Merged merge) {
         return """
                 {"ref":"refs/heads/main","before":"%s","after":"%s","created":false,"deleted":false,"forced":false,
                  "head_commit":{"id":"%s"},"commits":[],"pusher":{"name":"author"},
                  "repository":%s,"installation":{"id":42},"sender":{"login":"author"}}"""
-                .formatted(merge.before(), merge.commit(), merge.commit(), REPOSITORY);
+                .formatted(merge.base().name(), merge.merge().name(), merge.merge().name(), REPOSITORY);
     }
 
     private static String comment(int number, String text) {
@@ -281,14 +245,6 @@ class TwoControllersIT {
             return status;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int count(TestDatabase database, String sql) throws Exception {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.sluice.app.testing.ShopRepository;
 import dev.sluice.testsupport.SharedPostgres;
 import dev.sluice.testsupport.TestDatabase;
 import dev.sluice.webhooks.intake.WebhookSignature;
@@ -29,8 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
     private final TestDatabase devTarget = SharedPostgres.newDatabase("E2eDevTarget");
     private final WireMockServer github = new WireMockServer(options().dynamicPort());
     private final Path folder;
-    private final Path work;
+    private final ShopRepository shop;
     private final RevCommit base;
     private RevCommit head;
 
@@ -67,62 +66,35 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
     PullRequestReviewEndToEndTest() throws Exception {
         github.start();
         folder = Files.createTempDirectory("sluice-e2e");
-        work = folder.resolve("work");
-        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            write("sluice.yaml", """
-                    migrations: db/migrations
-                    environments:
-                      - name: dev
-                        targets: [dev]
-                        review: relaxed
-                      - name: prod
-                        targets: [prod]
-                        review: strict
-                    """);
-            write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);\n");
-            base = commit(git, "accounts");
-            git.checkout().setCreateBranch(true).setName("orders").call();
-            write("db/migrations/V2__orders.sql", """
-                    CREATE TABLE orders (
-                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                        account_id bigint NOT NULL REFERENCES accounts (id),
-                        created timestamp NOT NULL DEFAULT now()
-                    );
-                    CREATE INDEX accounts_email_idx ON accounts (email);
-                    """);
-            head = commit(git, "orders");
-        }
-        publish(head);
+        shop = new ShopRepository(folder);
+        shop.write("sluice.yaml", """
+                migrations: db/migrations
+                environments:
+                  - name: dev
+                    targets: [dev]
+                    review: relaxed
+                  - name: prod
+                    targets: [prod]
+                    review: strict
+                """);
+        shop.write("db/migrations/V1__accounts.sql", "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);\n");
+        base = shop.commit("accounts");
+        shop.branchFromMain("orders");
+        shop.write("db/migrations/V2__orders.sql", """
+                CREATE TABLE orders (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    account_id bigint NOT NULL REFERENCES accounts (id),
+                    created timestamp NOT NULL DEFAULT now()
+                );
+                CREATE INDEX accounts_email_idx ON accounts (email);
+                """);
+        head = shop.commit("orders");
+        shop.publish(7, head);
         new dev.sluice.rollout.engine.MigrationRunner(java.time.Clock.systemUTC()).migrate(
                 dev.sluice.rollout.engine.JdbcTargets.of("dev", devTarget.jdbcUrl(), devTarget.username(), devTarget.password()),
                 new dev.sluice.rollout.engine.MigrationResolver(17).resolve(java.util.List.of(new dev.sluice.rollout.engine.MigrationSource(
-                        "V1__accounts.sql", Files.readString(work.resolve("db/migrations/V1__accounts.sql"))))),
+                        "V1__accounts.sql", Files.readString(shop.work().resolve("db/migrations/V1__accounts.sql"))))),
                 dev.sluice.rollout.engine.RunSettings.defaults("test"), dev.sluice.rollout.engine.RolloutListener.NONE);
-    }
-
-    private void write(String path, String text) throws Exception {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("dev", "dev@example.com").call();
-    }
-
-    /** The upstream GitHub would have: main, and the pull request's head as refs/pull/7/head. */
-    private void publish(RevCommit pullHead) throws Exception {
-        Path upstream = folder.resolve("upstream/acme/shop.git");
-        if (!Files.exists(upstream)) {
-            Git.cloneRepository().setURI(work.toUri().toString()).setDirectory(upstream.toFile()).setBare(true).call().close();
-        }
-        try (Git bare = Git.open(upstream.toFile()); Git source = Git.open(work.toFile())) {
-            bare.fetch().setRemote(work.toUri().toString()).setRefSpecs("+refs/heads/*:refs/heads/*").call();
-            RefUpdate pull = bare.getRepository().updateRef("refs/pull/7/head");
-            pull.setNewObjectId(pullHead);
-            pull.forceUpdate();
-        }
     }
 
     @AfterAll
@@ -204,18 +176,16 @@ class PullRequestReviewEndToEndTest implements TestPropertyProvider {
         assertThat(checkRun.at("/output/annotations").findValuesAsText("title")).contains("index-not-concurrent", "prefer-timestamptz");
 
         // A second push fixes the index: the same comment is edited, no second one appears.
-        try (Git git = Git.open(work.toFile())) {
-            write("db/migrations/V2__orders.sql", """
-                    CREATE TABLE orders (
-                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                        account_id bigint NOT NULL REFERENCES accounts (id),
-                        created timestamptz NOT NULL DEFAULT now()
-                    );
-                    CREATE INDEX orders_account_id_idx ON orders (account_id);
-                    """);
-            head = commit(git, "fix");
-        }
-        publish(head);
+        shop.write("db/migrations/V2__orders.sql", """
+                CREATE TABLE orders (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    account_id bigint NOT NULL REFERENCES accounts (id),
+                    created timestamptz NOT NULL DEFAULT now()
+                );
+                CREATE INDEX orders_account_id_idx ON orders (account_id);
+                """);
+        head = shop.commit("fix");
+        shop.publish(7, head);
         stubGitHub("[{\"id\":1001,\"body\":\"<!-- sluice:review -->\\nold\",\"url\":\"" + github.baseUrl()
                 + "/repos/acme/shop/issues/comments/1001\"}]");
 
