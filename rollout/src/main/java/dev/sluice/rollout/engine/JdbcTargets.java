@@ -1,6 +1,8 @@
 package dev.sluice.rollout.engine;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -26,9 +28,17 @@ public final class JdbcTargets {
             }
             properties.setProperty("ApplicationName", "sluice " + purpose);
             properties.setProperty("connectTimeout", "10");
-            // A dead runner's session (and its advisory lock) must not outlive it for hours.
+            // A dead runner's session (and its advisory lock) must not outlive it for hours: the
+            // driver probes the server, and the server is asked to probe us.
             properties.setProperty("tcpKeepAlive", "true");
-            return DriverManager.getConnection(jdbcUrl, properties);
+            Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+            try {
+                ServerKeepalive.ask(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
         });
     }
 

@@ -1,0 +1,37 @@
+package dev.sluice.rollout.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Asks the server to probe a session's peer: a controller that vanishes without closing its
+ * connections (host down, network cut) otherwise keeps its session, and with it the advisory
+ * locks it holds, for the operating system's default of two hours. With these settings PostgreSQL
+ * drops it within about {@link #DEAD_PEER_NOTICED}, and another replica takes the work over.
+ * Only TCP sessions are probed; on a Unix socket the settings do nothing.
+ */
+public final class ServerKeepalive {
+
+    static final int IDLE_SECONDS = 30;
+    static final int INTERVAL_SECONDS = 10;
+    static final int COUNT = 3;
+    public static final Duration DEAD_PEER_NOTICED = Duration.ofSeconds(IDLE_SECONDS + INTERVAL_SECONDS * COUNT);
+
+    private ServerKeepalive() {
+    }
+
+    /** Sets the session's keepalives; the session then holds locks no longer than its peer lives. */
+    public static void ask(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        try (Statement statement = connection.createStatement()) {
+            // Session-level SET: outside a transaction it stays for the life of the session.
+            connection.setAutoCommit(true);
+            statement.execute("SET tcp_keepalives_idle = " + IDLE_SECONDS + "; SET tcp_keepalives_interval = " + INTERVAL_SECONDS
+                    + "; SET tcp_keepalives_count = " + COUNT);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}
