@@ -100,6 +100,8 @@ public final class WebhookBenchmark {
             System.out.printf(Locale.ROOT, "pull request with 10 migration files opened to comment posted: first %.0f ms"
                     + " (clones the repository), then median %.0f ms, max %.0f ms over %d pushes%n",
                     commentTimes.getFirst() / 1e6, percentile(warm, 50), warm.getLast() / 1e6, warm.size());
+            System.out.printf(Locale.ROOT, "controller memory after the run: peak RSS %s, heap in use %s (JVM default maximum %s)%n",
+                    peakRss(serve.pid()), prometheusMiB(port, "jvm_memory_used_bytes"), prometheusMiB(port, "jvm_memory_max_bytes"));
             System.out.printf("goal p99 <= 50 ms: %s; goal comment within 2 s: %s%n",
                     percentile(latencies, 99) <= 50 ? "PASS" : "FAIL", commentTimes.stream().allMatch(t -> t <= 2e9) ? "PASS" : "FAIL");
         } finally {
@@ -131,6 +133,34 @@ public final class WebhookBenchmark {
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return new ArrayList<>(latencies);
+    }
+
+    /** The controller JVM's peak resident memory (Linux: VmHWM), for the sizing advice in docs/operations.md. */
+    private static String peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024 + " MiB";
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return "n/a";
+    }
+
+    /** The sum over the heap pools of a JVM memory series on the controller's /prometheus. */
+    private static String prometheusMiB(int port, String series) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double bytes = 0;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith(series + "{") && line.contains("area=\"heap\"")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                bytes += Math.max(value, 0);
+            }
+        }
+        return bytes == 0 ? "n/a" : Math.round(bytes / (1024 * 1024)) + " MiB";
     }
 
     private static void send(String url, String body) throws Exception {
