@@ -22,16 +22,14 @@ public final class ServerKeepalive {
     private ServerKeepalive() {
     }
 
-    /** Sets the session's keepalives; the session then holds locks no longer than its peer lives. */
+    /**
+     * Sets the session's keepalives; the session then holds locks no longer than its peer lives.
+     * Call it on a fresh connection, outside a transaction: the settings then last for the session.
+     */
     public static void ask(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
         try (Statement statement = connection.createStatement()) {
-            // Session-level SET: outside a transaction it stays for the life of the session.
-            connection.setAutoCommit(true);
             statement.execute("SET tcp_keepalives_idle = " + IDLE_SECONDS + "; SET tcp_keepalives_interval = " + INTERVAL_SECONDS
                     + "; SET tcp_keepalives_count = " + COUNT);
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 }
