@@ -1,16 +1,19 @@
 package dev.sluice.rollout.drift;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The SQL that returns one object to its recorded state, where that is mechanical: built only from
  * the snapshot (names are already quoted, definitions come from {@code pg_get_*def}). None where it
- * is not (a missing table, changed enum labels, a column whose type changed with data in it).
+ * is not (a missing partitioned table or partition, changed enum labels, a column whose type changed
+ * with data in it).
  */
 final class Repairs {
 
@@ -64,6 +67,54 @@ final class Repairs {
                     : "\nALTER TABLE " + a.get("@table") + " " + enableTrigger(a.get("enabled")) + " TRIGGER " + a.get("@local") + ";");
             case POLICY -> createPolicy(object);
         });
+    }
+
+    /** The order a table's parts are added in: keys first, so that a foreign key to the table itself finds its key. */
+    private static final List<String> CONSTRAINT_ORDER = List.of("primary key", "unique", "exclusion", "check", "foreign key");
+
+    /**
+     * Builds a missing table again, empty, from the record: its owned sequences, the table with its
+     * columns (in name order: column order is not part of the record), then its constraints, indexes,
+     * triggers, row level security and policies. Its rows are gone; this only gives the schema back
+     * (restore the data from a backup). A partitioned table or a partition is not rebuilt: its
+     * partitions would have to come with it.
+     */
+    static Optional<String> createTable(SchemaObject table, List<SchemaObject> parts) {
+        Map<String, String> a = table.attributes();
+        if ("yes".equals(a.get("partitioned")) || a.containsKey("partition of")) {
+            return Optional.empty();
+        }
+        List<String> statements = new ArrayList<>();
+        statements.add("-- Rebuilt empty from the record: restore its rows from a backup. Its columns are in name order,"
+                + " as the record does not keep their order.");
+        List<SchemaObject> sequences = ofKind(parts, ObjectKind.SEQUENCE);
+        sequences.forEach(sequence -> statements.add(create(sequence).orElseThrow()));
+        List<String> columns = ofKind(parts, ObjectKind.COLUMN).stream()
+                .map(column -> "    " + column.attributes().get("@local") + " " + columnDefinition(column.attributes())).toList();
+        statements.add("CREATE " + ("unlogged".equals(a.get("persistence")) ? "UNLOGGED " : "") + "TABLE " + table.name() + " (\n"
+                + String.join(",\n", columns) + "\n)" + (a.containsKey("options") ? " WITH (" + a.get("options") + ")" : "") + ";");
+        for (SchemaObject sequence : sequences) {
+            if (sequence.attributes().containsKey("owned by")) {
+                statements.add("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + sequence.attributes().get("owned by") + ";");
+            }
+        }
+        ofKind(parts, ObjectKind.CONSTRAINT).stream()
+                .sorted(Comparator.comparing(constraint -> CONSTRAINT_ORDER.indexOf(constraint.attributes().get("type"))))
+                .forEach(constraint -> statements.add(addConstraint(constraint)));
+        // The table is new and empty: no reason to build its indexes concurrently.
+        ofKind(parts, ObjectKind.INDEX).forEach(index -> statements.add(index.attributes().get("definition") + ";"));
+        ofKind(parts, ObjectKind.TRIGGER).forEach(trigger -> statements.add(create(trigger).orElseThrow()));
+        Set<String> switchedOn = Set.of("row level security", "force row level security").stream()
+                .filter(flag -> "yes".equals(a.get(flag))).collect(Collectors.toSet());
+        if (!switchedOn.isEmpty()) {
+            statements.add(restoreTable(table, switchedOn));
+        }
+        ofKind(parts, ObjectKind.POLICY).forEach(policy -> statements.add(createPolicy(policy)));
+        return Optional.of(String.join("\n", statements));
+    }
+
+    private static List<SchemaObject> ofKind(List<SchemaObject> parts, ObjectKind kind) {
+        return parts.stream().filter(part -> part.kind() == kind).sorted(Comparator.comparing(SchemaObject::name)).toList();
     }
 
     /** Returns a changed object to its recorded attributes. */

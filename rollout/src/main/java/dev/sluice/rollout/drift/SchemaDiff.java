@@ -41,7 +41,7 @@ public final class SchemaDiff {
                 }
             } else if (is.isEmpty()) {
                 if (!ownerOnlyIn(was.get(), before, after)) {
-                    differences.add(missing(was.get()));
+                    differences.add(was.get().kind() == ObjectKind.TABLE ? missingTable(was.get(), recorded) : missing(was.get()));
                 }
             } else if (!was.get().compared().equals(is.get().compared())) {
                 differences.add(changed(was.get(), is.get()));
@@ -67,6 +67,14 @@ public final class SchemaDiff {
 
     private static Difference missing(SchemaObject object) {
         return new Difference(object.kind(), object.name(), Change.MISSING, named(object) + " missing", Repairs.create(object));
+    }
+
+    /** A missing table is one line; its repair builds it again, empty, with everything it had. */
+    private static Difference missingTable(SchemaObject table, SchemaSnapshot recorded) {
+        String key = table.key();
+        List<SchemaObject> parts = recorded.objects().stream()
+                .filter(object -> object.attribute("@in").map(key::equals).orElse(false)).toList();
+        return new Difference(table.kind(), table.name(), Change.MISSING, named(table) + " missing", Repairs.createTable(table, parts));
     }
 
     private static Difference changed(SchemaObject was, SchemaObject is) {
