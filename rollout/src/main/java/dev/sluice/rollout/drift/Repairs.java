@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL that returns one object to its recorded state, where that is mechanical: built only from
  * the snapshot (names are already quoted, definitions come from {@code pg_get_*def}). None where it
- * is not (a missing partitioned table or partition, changed enum labels, a column whose type changed
- * with data in it).
+ * is not (a missing partitioned table or partition, changed enum labels, a column or domain whose
+ * type changed with data in it).
  */
 final class Repairs {
 
@@ -56,7 +56,8 @@ final class Repairs {
             case ENUM -> "CREATE TYPE " + name + " AS ENUM (" + a.get("labels") + ");";
             case COMPOSITE_TYPE -> "CREATE TYPE " + name + " AS (" + a.get("attributes") + ");";
             case SEQUENCE -> "CREATE SEQUENCE " + name + sequenceOptions(a) + ";";
-            case DOMAIN, TABLE -> null;
+            case DOMAIN -> createDomain(object);
+            case TABLE -> null;
             case COLUMN -> "ALTER TABLE " + a.get("@table") + " ADD COLUMN " + a.get("@local") + " " + columnDefinition(a) + ";";
             case CONSTRAINT -> addConstraint(object);
             case INDEX -> createIndex(object);
@@ -133,7 +134,8 @@ final class Repairs {
                     ? "ALTER TABLE " + a.get("@table") + " " + enableTrigger(a.get("enabled")) + " TRIGGER " + a.get("@local") + ";"
                     : drop(is).orElseThrow() + "\n" + create(was).orElseThrow();
             case POLICY -> drop(is).orElseThrow() + "\n" + createPolicy(was);
-            case SCHEMA, ENUM, DOMAIN, COMPOSITE_TYPE, MATERIALIZED_VIEW -> null;
+            case DOMAIN -> restoreDomain(was, changed);
+            case SCHEMA, ENUM, COMPOSITE_TYPE, MATERIALIZED_VIEW -> null;
         });
     }
 
@@ -157,6 +159,55 @@ final class Repairs {
     private static String addConstraint(SchemaObject constraint) {
         Map<String, String> a = constraint.attributes();
         return "ALTER TABLE " + a.get("@table") + " ADD CONSTRAINT " + a.get("@local") + " " + a.get("definition") + ";";
+    }
+
+    private static final String CHECK = "check ";
+
+    private static String createDomain(SchemaObject domain) {
+        Map<String, String> a = domain.attributes();
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN " + domain.name() + " AS " + a.get("type"));
+        if (a.containsKey("collation")) {
+            sql.append(" COLLATE ").append(a.get("collation"));
+        }
+        if (a.containsKey("default")) {
+            sql.append(" DEFAULT ").append(a.get("default"));
+        }
+        if ("yes".equals(a.get("not null"))) {
+            sql.append(" NOT NULL");
+        }
+        a.forEach((key, value) -> {
+            if (key.startsWith(CHECK)) {
+                sql.append(" CONSTRAINT ").append(key.substring(CHECK.length())).append(' ').append(value);
+            }
+        });
+        return sql.append(';').toString();
+    }
+
+    /** Default, nullability and checks are mechanical; a changed base type or collation is not. */
+    private static String restoreDomain(SchemaObject was, Set<String> changed) {
+        Map<String, String> a = was.attributes();
+        if (changed.contains("type") || changed.contains("collation")) {
+            return null;
+        }
+        String alter = "ALTER DOMAIN " + was.name();
+        List<String> statements = new ArrayList<>();
+        if (changed.contains("default")) {
+            statements.add(alter + (a.containsKey("default") ? " SET DEFAULT " + a.get("default") : " DROP DEFAULT") + ";");
+        }
+        if (changed.contains("not null")) {
+            statements.add(alter + ("yes".equals(a.get("not null")) ? " SET NOT NULL" : " DROP NOT NULL") + ";");
+        }
+        for (String key : changed) {
+            if (key.startsWith(CHECK)) {
+                String constraint = key.substring(CHECK.length());
+                // Changed or gone: drop what is there (if anything), then add the recorded one (if any).
+                statements.add(alter + " DROP CONSTRAINT IF EXISTS " + constraint + ";");
+                if (a.containsKey(key)) {
+                    statements.add(alter + " ADD CONSTRAINT " + constraint + " " + a.get(key) + ";");
+                }
+            }
+        }
+        return String.join("\n", statements);
     }
 
     private static String createPolicy(SchemaObject policy) {

@@ -270,6 +270,58 @@ class DriftCheckTest {
         assertThat(drift.differences()).allSatisfy(difference -> assertThat(difference.repairSql()).isEmpty());
     }
 
+    static final String DOMAIN = "CREATE DOMAIN positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0);\n";
+
+    @Test
+    void aDroppedDomainIsCreatedAgain() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("DriftDroppedDomain");
+        assertThat(migrate(database, "V1__schema.sql", SCHEMA, "V2__domain.sql", DOMAIN))
+                .isInstanceOf(DatabaseOutcome.Migrated.class);
+        execute(database, "DROP DOMAIN positive");
+
+        Difference difference = onlyDifference(database);
+
+        assertThat(difference.words()).isEqualTo("domain public.positive missing");
+        assertThat(difference.repairSql()).contains(
+                "CREATE DOMAIN public.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK ((VALUE > 0));");
+        repairClearsTheDrift(database, difference);
+    }
+
+    @Test
+    void aDomainsDefaultNullabilityAndChecksArePutBack() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("DriftChangedDomain");
+        assertThat(migrate(database, "V1__schema.sql", SCHEMA, "V2__domain.sql", DOMAIN))
+                .isInstanceOf(DatabaseOutcome.Migrated.class);
+        execute(database, """
+                ALTER DOMAIN positive DROP DEFAULT; ALTER DOMAIN positive DROP NOT NULL;
+                ALTER DOMAIN positive DROP CONSTRAINT positive_check; ALTER DOMAIN positive ADD CONSTRAINT small CHECK (VALUE < 100)""");
+
+        Difference difference = onlyDifference(database);
+
+        assertThat(difference.words()).isEqualTo("domain public.positive changed: check positive_check CHECK ((VALUE > 0)) → (none);"
+                + " check small (none) → CHECK ((VALUE < 100)); default 1 → (none); not null yes → no");
+        assertThat(difference.repairSql()).contains("""
+                ALTER DOMAIN public.positive SET DEFAULT 1;
+                ALTER DOMAIN public.positive SET NOT NULL;
+                ALTER DOMAIN public.positive DROP CONSTRAINT IF EXISTS positive_check;
+                ALTER DOMAIN public.positive ADD CONSTRAINT positive_check CHECK ((VALUE > 0));
+                ALTER DOMAIN public.positive DROP CONSTRAINT IF EXISTS small;""");
+        repairClearsTheDrift(database, difference);
+    }
+
+    @Test
+    void aDomainsChangedBaseTypeIsNamedWithoutSql() throws Exception {
+        TestDatabase database = SharedPostgres.newDatabase("DriftDomainType");
+        assertThat(migrate(database, "V1__schema.sql", SCHEMA, "V2__domain.sql", "CREATE DOMAIN code AS text;\n"))
+                .isInstanceOf(DatabaseOutcome.Migrated.class);
+        execute(database, "DROP DOMAIN code; CREATE DOMAIN code AS varchar(10)");
+
+        Difference difference = onlyDifference(database);
+
+        assertThat(difference.words()).isEqualTo("domain public.code changed: type text → character varying(10)");
+        assertThat(difference.repairSql()).isEmpty();
+    }
+
     @Test
     void aChangedColumnTypeIsNamedWithoutSql() throws Exception {
         TestDatabase database = migrated("DriftColumnType");
