@@ -59,9 +59,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{/*
-The environment variable carrying a target's password. Deliberately outside the sluice.targets
-prefix: Micronaut would read SLUICE_TARGETS_TENANT_EU_PASSWORD as a target "tenant" too, so
-application.yml names this variable in a placeholder instead.
+The environment variable carrying a target's password, named in a placeholder in application.yml
+so the ConfigMap says where each password comes from (outside the sluice.targets prefix, so it is
+read only through that placeholder).
 */}}
 {{- define "sluice.targetPasswordEnv" -}}
 {{- printf "SLUICE_TARGET_PASSWORD_%s" (. | upper | replace "-" "_" | replace "." "_") }}

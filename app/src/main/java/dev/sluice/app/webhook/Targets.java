@@ -6,9 +6,11 @@ import dev.sluice.rollout.engine.Waves;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +24,7 @@ public final class Targets {
     private final Map<String, TargetConfig> targets = new LinkedHashMap<>();
 
     Targets(Environment environment) {
-        for (String name : environment.getPropertyEntries("sluice.targets")) {
+        for (String name : names(environment)) {
             String prefix = "sluice.targets." + name + ".";
             Optional<String> url = environment.getProperty(prefix + "url", String.class);
             if (url.isEmpty()) {
@@ -32,6 +34,34 @@ public final class Targets {
                     environment.getProperty(prefix + "password", String.class), environment.getProperty(prefix + "databases", String.class),
                     fleet(environment, prefix)));
         }
+    }
+
+    /**
+     * The target names. An environment variable cannot say where a name with a dash ends:
+     * Micronaut lists {@code SLUICE_TARGETS_TENANTS_EU_URL} under a target {@code tenants} with a
+     * key {@code eu.url}. A name without a url whose keys make a dashed name that has one
+     * ({@code tenants-eu}) stands for that name, not for a target of its own.
+     */
+    private static Set<String> names(Environment environment) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : environment.getPropertyEntries("sluice.targets")) {
+            Set<String> withUrl = withUrl(environment, name);
+            // None found: a target without a url, which the constructor reports by its name.
+            names.addAll(withUrl.isEmpty() ? Set.of(name) : withUrl);
+        }
+        return names;
+    }
+
+    /** {@code name} if it has a url, else the dashed names under it that do. */
+    private static Set<String> withUrl(Environment environment, String name) {
+        if (environment.getProperty("sluice.targets." + name + ".url", String.class).isPresent()) {
+            return Set.of(name);
+        }
+        Set<String> dashed = new LinkedHashSet<>();
+        for (String part : environment.getPropertyEntries("sluice.targets." + name.replace('-', '.'))) {
+            dashed.addAll(withUrl(environment, name + "-" + part));
+        }
+        return dashed;
     }
 
     public Map<String, TargetConfig> all() {

@@ -24,9 +24,11 @@ class TargetsTest {
         return targets(PropertySource.of("test.yml", properties));
     }
 
-    static Targets targets(PropertySource source) {
+    static Targets targets(PropertySource... sources) {
         Environment environment = new DefaultEnvironment(() -> List.of(Environment.TEST));
-        environment.addPropertySource(source);
+        for (PropertySource source : sources) {
+            environment.addPropertySource(source);
+        }
         environment.start();
         try {
             return new Targets(environment);
@@ -84,6 +86,43 @@ class TargetsTest {
                 .hasMessage("sluice.targets.tenants.waves: a wave has at least one database: 0 (write waves as a list such as [1, 10%, 100%])");
         assertThatThrownBy(() -> fromYaml("sluice: { targets: { tenants: { parallel: 2 } } }"))
                 .hasMessage("target tenants has no url (sluice.targets.tenants.url)");
+    }
+
+    @Test
+    void aPasswordFromAnEnvironmentVariableReachesATargetWithADashInItsName() {
+        Targets targets = targets(PropertySource.of("env", Map.of(
+                "SLUICE_TARGETS_TENANTS_EU_URL", "jdbc:postgresql://db/postgres",
+                "SLUICE_TARGETS_TENANTS_EU_PASSWORD", "hunter2",
+                "SLUICE_TARGETS_PROD_URL", "jdbc:postgresql://prod/shop"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
+
+        assertThat(targets.all()).containsOnlyKeys("tenants-eu", "prod");
+        assertThat(targets.all().get("tenants-eu").password()).contains("hunter2");
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentJoinsATargetDefinedInYaml() {
+        Map<String, Object> yaml = new YamlPropertySourceLoader().read("application.yml", """
+                sluice:
+                  targets:
+                    tenants-eu-west:
+                      url: jdbc:postgresql://db/postgres
+                      databases: tenant_%
+                    tenants:
+                      url: jdbc:postgresql://other/postgres
+                """.getBytes(StandardCharsets.UTF_8));
+        Targets targets = targets(PropertySource.of("application.yml", yaml), PropertySource.of("env",
+                Map.of("SLUICE_TARGETS_TENANTS_EU_WEST_PASSWORD", "hunter2"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
+
+        assertThat(targets.all()).containsOnlyKeys("tenants-eu-west", "tenants");
+        assertThat(targets.all().get("tenants-eu-west").password()).contains("hunter2");
+        assertThat(targets.all().get("tenants").password()).isEmpty();
+    }
+
+    @Test
+    void aDashedNameWithoutAUrlIsStillNamed() {
+        assertThatThrownBy(() -> targets(PropertySource.of("env", Map.of("SLUICE_TARGETS_TENANTS_EU_PASSWORD", "hunter2"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)))
+                .hasMessageStartingWith("target tenants");
     }
 
     private static String target(String line) {
