@@ -68,6 +68,12 @@ public final class ReleaseComment {
         return Markdown.truncate(body.toString(), LIMIT, TRUNCATED);
     }
 
+    /** What is posted when GitHub refuses even the cut comment as too long: the headline, and where the status is. */
+    public static String shortened(String version) {
+        return MARKER + "\n" + headline(version) + "\n\nThis release's status is too long for a comment (GitHub refused it)."
+                + " `/sluice status`, the `sluice/deploy` check runs and `GET /api/releases/" + version + "` have all of it.\n";
+    }
+
     /** The headline that, after the marker, tells this release's comment from another release's on the same pull request. */
     static String headline(String version) {
         return "### Release " + version;

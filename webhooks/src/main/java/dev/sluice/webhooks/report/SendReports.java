@@ -7,6 +7,7 @@ import dev.sluice.rollout.pipeline.Deployments;
 import dev.sluice.rollout.pipeline.EnvironmentStatus;
 import dev.sluice.rollout.release.Release;
 import dev.sluice.rollout.release.Releases;
+import dev.sluice.webhooks.github.BodyTooLong;
 import dev.sluice.webhooks.github.GitHubBusy;
 import dev.sluice.webhooks.github.GitHubClients;
 import java.io.IOException;
@@ -148,6 +149,18 @@ public final class SendReports {
         }
         int number = release.pullRequest().get();
         String body = ReleaseComment.render(deployments.status(release), clock.instant());
+        try {
+            return releaseComment(github, message, version, number, body);
+        } catch (HttpException refusal) {
+            if (!BodyTooLong.refused(refusal)) {
+                throw refusal;
+            }
+            return releaseComment(github, message, version, number, ReleaseComment.shortened(version));
+        }
+    }
+
+    /** Edits the remembered sticky comment, or the one found by its marker, or posts it. */
+    private Attempt releaseComment(GitHub github, OutboxMessage message, String version, int number, String body) throws IOException {
         String key = "release-comment:" + version;
         Optional<Long> remembered = outbox.handle(message.repository(), key);
         if (remembered.isPresent()) {

@@ -38,6 +38,14 @@ public final class ReviewComment {
         return truncate(body.toString());
     }
 
+    /** What is posted when GitHub refuses even the cut body as too long: the count, and where the findings are. */
+    static String shortened(PullRequestReview review) {
+        int findings = review.report().findings().size();
+        return MARKER + "\n" + (review.failed() ? ":x: " : "") + "The review of " + review.headSha().substring(0, Math.min(7,
+                review.headSha().length())) + " found " + findings + " finding" + (findings == 1 ? "" : "s")
+                + ", too many for a comment (GitHub refused it as too long). Every finding is in the `sluice/review` check run.\n";
+    }
+
     /** Cuts a body that GitHub would refuse, at a line boundary, never inside a surrogate pair, with a pointer to the check run. */
     static String truncate(String body) {
         if (body.length() <= LIMIT) {

@@ -2,6 +2,7 @@ package dev.sluice.webhooks.review;
 
 import dev.sluice.review.Finding;
 import dev.sluice.review.Severity;
+import dev.sluice.webhooks.github.BodyTooLong;
 import java.io.IOException;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.HttpException;
 
 /**
  * Puts a review on GitHub: one sticky comment (found by its marker, edited in place, created again
@@ -26,7 +28,14 @@ public final class ReviewReporter {
 
     public void report(GHRepository repository, GHPullRequest pullRequest, PullRequestReview review, boolean checks)
             throws IOException {
-        upsertComment(pullRequest, ReviewComment.render(review));
+        try {
+            upsertComment(pullRequest, ReviewComment.render(review));
+        } catch (HttpException refusal) {
+            if (!BodyTooLong.refused(refusal)) {
+                throw refusal;
+            }
+            upsertComment(pullRequest, ReviewComment.shortened(review));
+        }
         if (checks) {
             checkRun(repository, review);
         } else {

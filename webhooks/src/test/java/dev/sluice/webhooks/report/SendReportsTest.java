@@ -1,6 +1,7 @@
 package dev.sluice.webhooks.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sluice.rollout.config.ProjectConfig;
 import dev.sluice.rollout.controller.ControllerSchema;
@@ -46,6 +48,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -213,6 +216,32 @@ class SendReportsTest {
                 .contains("| **dev** | – | :hourglass: waiting | – | – | – | queued |")
                 .contains("| **prod** | – | :hourglass: waiting | – | – |")
                 .contains("waits for dev |");
+        assertThat(outbox.handle("acme/shop", "release-comment:" + release.version())).contains(1001L);
+        assertThat(row(OutboxKind.RELEASE_COMMENT, release.version()).state()).isEqualTo("done");
+    }
+
+    @Test
+    void aCommentGitHubRefusesAsTooLongIsPostedShortInstead() throws Exception {
+        Release release = cut();
+        comments("[]");
+        creates(1001);
+        // GitHub counts differently from Java now and then: it refuses the full table, not the short note.
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).withRequestBody(containing("| environment |")).atPriority(1)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", JSON).withBody("""
+                        {"message":"Validation Failed","errors":[{"resource":"IssueComment","code":"custom","field":"body",
+                         "message":"body is too long (maximum is 65536 characters)"}],
+                         "documentation_url":"https://docs.github.com/rest/issues/comments#create-an-issue-comment"}""")));
+
+        enqueue(OutboxKind.RELEASE_COMMENT, release.version(), "");
+        sender(false).sendDue();
+
+        List<String> posted = new ArrayList<>();
+        for (LoggedRequest request : github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/7/comments")))) {
+            posted.add(json(request.getBodyAsString()).get("body").asText());
+        }
+        assertThat(posted).hasSize(2);
+        assertThat(posted.getLast()).isEqualTo(ReleaseComment.shortened(release.version()));
+        assertThat(ReleaseComment.isFor(posted.getLast(), release.version())).as("still found as the sticky comment").isTrue();
         assertThat(outbox.handle("acme/shop", "release-comment:" + release.version())).contains(1001L);
         assertThat(row(OutboxKind.RELEASE_COMMENT, release.version()).state()).isEqualTo("done");
     }

@@ -1,6 +1,7 @@
 package dev.sluice.webhooks.review;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.HttpException;
 
 /** GitHub's limits and faults (RELIABILITY scenarios 60-62, 66-68, 70). */
 class ReviewReporterTest {
@@ -111,6 +113,36 @@ class ReviewReporterTest {
                 .getFirst().getBodyAsString()).get("body").asText();
         assertThat(body.length()).isLessThan(65_536);
         assertThat(body).startsWith(ReviewComment.MARKER).endsWith("every finding is in the `sluice/review` check run.\n");
+    }
+
+    @Test
+    void aReviewGitHubRefusesAsTooLongIsPostedShortAndTheCheckRunStillGoesOut() throws Exception {
+        noComments();
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).withRequestBody(containing("finding 1")).atPriority(1)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody(
+                        "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"IssueComment\",\"code\":\"custom\","
+                                + "\"field\":\"body\",\"message\":\"body is too long (maximum is 65536 characters)\"}]}")));
+
+        new ReviewReporter().report(repository, pullRequest, review(3000), true);
+
+        var posted = github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/7/comments")));
+        assertThat(posted).hasSize(2);
+        assertThat(new ObjectMapper().readTree(posted.getLast().getBodyAsString()).get("body").asText())
+                .isEqualTo(ReviewComment.MARKER + "\nThe review of " + SHA.substring(0, 7) + " found 3000 findings, too many for a comment"
+                        + " (GitHub refused it as too long). Every finding is in the `sluice/review` check run.\n");
+        assertThat(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs")))).hasSize(1);
+    }
+
+    @Test
+    void anotherRefusalOfTheCommentIsNotMistakenForALengthProblem() {
+        github.stubFor(WireMock.get(urlPathEqualTo("/repos/acme/shop/issues/7/comments"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Validation Failed\"}")));
+
+        assertThatThrownBy(() -> new ReviewReporter().report(repository, pullRequest, review(3), true))
+                .isInstanceOf(HttpException.class);
+        assertThat(github.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/issues/7/comments")))).hasSize(1);
     }
 
     @Test
