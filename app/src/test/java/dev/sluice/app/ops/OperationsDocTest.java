@@ -46,7 +46,8 @@ class OperationsDocTest {
                 Matcher read = KEY_READ.matcher(source);
                 while (read.find()) {
                     for (int group = 1; group <= read.groupCount(); group++) {
-                        if (read.group(group) != null && read.group(group).contains(".")) {
+                        // A string ending in a dot is the start of a key built from parts (PREFIX below finds those).
+                        if (read.group(group) != null && read.group(group).contains(".") && !read.group(group).endsWith(".")) {
                             keys.add(read.group(group));
                         }
                     }
