@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
 final class Repairs {
 
     private static final Pattern CREATE_INDEX = Pattern.compile("^CREATE (UNIQUE )?INDEX ");
+    /** The order a table's parts are added in: keys first, so that a foreign key to the table itself finds its key. */
+    private static final List<String> CONSTRAINT_ORDER = List.of("primary key", "unique", "exclusion", "check", "foreign key");
+    /** How a domain's check constraints are keyed among its attributes ({@code check positive_check}). */
+    private static final String CHECK = "check ";
 
     private Repairs() {
     }
@@ -69,9 +73,6 @@ final class Repairs {
             case POLICY -> createPolicy(object);
         });
     }
-
-    /** The order a table's parts are added in: keys first, so that a foreign key to the table itself finds its key. */
-    private static final List<String> CONSTRAINT_ORDER = List.of("primary key", "unique", "exclusion", "check", "foreign key");
 
     /**
      * Builds a missing table again, empty, from the record: its owned sequences, the table with its
@@ -160,8 +161,6 @@ final class Repairs {
         Map<String, String> a = constraint.attributes();
         return "ALTER TABLE " + a.get("@table") + " ADD CONSTRAINT " + a.get("@local") + " " + a.get("definition") + ";";
     }
-
-    private static final String CHECK = "check ";
 
     private static String createDomain(SchemaObject domain) {
         Map<String, String> a = domain.attributes();
