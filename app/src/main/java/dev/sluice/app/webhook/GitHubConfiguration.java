@@ -64,10 +64,10 @@ final class GitHubConfiguration {
             @Property(name = "sluice.github.app-id") @Nullable Long appId,
             @Property(name = "sluice.github.private-key") @Nullable String privateKey,
             @Property(name = "sluice.github.token") @Nullable String token,
-            Clock clock, SluiceMetrics metrics) {
+            Clock clock, SluiceMetrics metrics, ReplicaWriteGate writes) {
         return new GitHubClients(new GitHubSettings(apiUrl == null || apiUrl.isBlank() ? GitHubSettings.DEFAULT_API_URL : apiUrl,
                 Optional.ofNullable(appId), Optional.ofNullable(privateKey).filter(key -> !key.isBlank()),
-                Optional.ofNullable(token).filter(value -> !value.isBlank())), clock, metrics);
+                Optional.ofNullable(token).filter(value -> !value.isBlank())), clock, metrics, writes);
     }
 
     @Singleton

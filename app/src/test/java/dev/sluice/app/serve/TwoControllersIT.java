@@ -138,10 +138,18 @@ class TwoControllersIT {
             }
 
             int expected = deliveries;
-            one.awaitUntil(Duration.ofMinutes(2), () -> controller.queryInt(
-                    "SELECT count(*) FROM sluice.delivery WHERE state = 'done'") == expected
-                    && controller.queryInt("SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") == MERGES
-                    && controller.queryInt("SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") == 0);
+            try {
+                one.awaitUntil(Duration.ofMinutes(2), () -> controller.queryInt(
+                        "SELECT count(*) FROM sluice.delivery WHERE state = 'done'") == expected
+                        && controller.queryInt("SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") == MERGES
+                        && controller.queryInt("SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") == 0);
+            } catch (AssertionError notReached) {
+                throw new AssertionError("deliveries done " + controller.queryInt("SELECT count(*) FROM sluice.delivery WHERE state = 'done'")
+                        + " of " + expected + ", deployments succeeded " + controller.queryInt(
+                                "SELECT count(*) FROM sluice.deployment WHERE state = 'succeeded'") + " of " + MERGES + ", reports unsent "
+                        + controller.queryInt("SELECT count(*) FROM sluice.outbox WHERE state <> 'done'") + "\nreplica two:\n" + two.output(),
+                        notReached);
+            }
             assertThat(controller.queryInt("SELECT count(*) FROM sluice.delivery")).isEqualTo(expected);
             assertThat(controller.queryInt("SELECT count(*) FROM sluice.delivery WHERE attempts <> 1")).as("claimed once each").isZero();
             assertThat(controller.queryInt("SELECT count(DISTINCT commit_sha) FROM sluice.release")).as("one release per merge")

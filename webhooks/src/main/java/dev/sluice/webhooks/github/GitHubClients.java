@@ -36,6 +36,7 @@ public final class GitHubClients {
     private final HttpClient http;
     private final GitHubConnector connector;
     private final GitHubCallListener calls;
+    private final WriteGate gate;
     private final Map<Long, Installation> byInstallation = new ConcurrentHashMap<>();
     private volatile GitHub tokenClient;
 
@@ -44,14 +45,19 @@ public final class GitHubClients {
     }
 
     public GitHubClients(GitHubSettings settings, Clock clock, GitHubCallListener calls) {
+        this(settings, clock, calls, WriteGate.inProcess());
+    }
+
+    public GitHubClients(GitHubSettings settings, Clock clock, GitHubCallListener calls, WriteGate gate) {
         this.settings = settings;
         this.calls = calls;
+        this.gate = gate;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.connector = new ObservedConnector(new HttpClientGitHubConnector(http), calls);
+        this.connector = new HttpClientGitHubConnector(http);
     }
 
     /** The REST API's base URL ({@code sluice.github.api-url}), for the few calls the library lacks. */
@@ -68,7 +74,7 @@ public final class GitHubClients {
         if (!settings.isApp()) {
             GitHub client = tokenClient;
             if (client == null) {
-                client = build(new GitHubBuilder().withOAuthToken(settings.token().orElseThrow()));
+                client = build(new GitHubBuilder().withOAuthToken(settings.token().orElseThrow()), 0);
                 tokenClient = client;
             }
             return client;
@@ -108,11 +114,14 @@ public final class GitHubClients {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            calls.unanswered();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling GitHub");
+            response = gate.serially(settings.isApp() ? installation : 0, () -> {
+                try {
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while calling GitHub");
+                }
+            });
         } catch (IOException e) {
             calls.unanswered();
             throw e;
@@ -145,17 +154,18 @@ public final class GitHubClients {
                         PemKeys.read(settings.privateKeyPem().orElseThrow()));
                 AppInstallationAuthorizationProvider provider = new AppInstallationAuthorizationProvider(
                         app -> app.getInstallationById(key), jwt);
-                return new Installation(build(new GitHubBuilder().withAuthorizationProvider(provider)), provider);
+                return new Installation(build(new GitHubBuilder().withAuthorizationProvider(provider), key), provider);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("sluice.github.private-key is not a readable RSA private key: " + e.getMessage(), e);
             }
         });
     }
 
-    private GitHub build(GitHubBuilder builder) {
+    /** A client whose writes go through the gate of {@code installation} (0 with a token: one gate for all). */
+    private GitHub build(GitHubBuilder builder, long installation) {
         try {
             return builder.withEndpoint(settings.apiUrl())
-                    .withConnector(connector)
+                    .withConnector(new ObservedConnector(connector, calls, installation, gate))
                     .withRateLimitHandler(BusyHandlers.primary(clock))
                     .withAbuseLimitHandler(BusyHandlers.secondary(clock))
                     .build();

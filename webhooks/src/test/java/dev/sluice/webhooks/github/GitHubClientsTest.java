@@ -13,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
+import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -22,7 +24,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,39 @@ class GitHubClientsTest {
         assertThat(claims.getIssuer()).isEqualTo("12345");
         assertThat(claims.getIssuedAt().toInstant()).as("issued in the past, for clock drift").isBefore(Instant.now());
         assertThat(claims.getExpiration().toInstant()).isBefore(Instant.now().plusSeconds(601));
+    }
+
+    @Test
+    void writesGoThroughTheGateOfTheirInstallationAndReadsAndTokenMintingDoNot() throws Exception {
+        github.stubFor(get(urlEqualTo("/app")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":12345,\"slug\":\"sluice\",\"name\":\"Sluice\"}")));
+        github.stubFor(get(urlEqualTo("/app/installations/42")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":42,\"access_tokens_url\":\"" + github.baseUrl() + "/app/installations/42/access_tokens\"}")));
+        github.stubFor(post(urlEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"token\":\"ghs_installation\",\"expires_at\":\"2099-01-01T00:00:00Z\"}")));
+        github.stubFor(get(urlEqualTo("/repos/acme/shop")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(REPOSITORY)));
+        github.stubFor(get(urlEqualTo("/repos/acme/shop/issues/7")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"number\":7,\"url\":\"" + github.baseUrl() + "/repos/acme/shop/issues/7\"}")));
+        github.stubFor(post(urlEqualTo("/repos/acme/shop/issues/7/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":1}")));
+        github.stubFor(WireMock.delete(urlEqualTo("/repos/acme/shop/issues/7/labels/sluice%2Fhold"))
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+        List<String> gated = new CopyOnWriteArrayList<>();
+        WriteGate recording = new WriteGate() {
+            @Override
+            public <T> T serially(long installation, Write<T> write) throws IOException {
+                gated.add(Long.toString(installation));
+                return write.send();
+            }
+        };
+        GitHubClients clients = new GitHubClients(new GitHubSettings(github.baseUrl(), Optional.of(12345L), Optional.of(pkcs1Pem()),
+                Optional.empty()), Clock.systemUTC(), GitHubCallListener.NONE, recording);
+
+        clients.forInstallation(42).getRepository("acme/shop").getIssue(7).comment("hello");
+        clients.delete(42, List.of("repos", "acme", "shop", "issues", "7", "labels", "sluice/hold"));
+
+        assertThat(gated).as("the comment and the label removal, not the reads or the token").containsExactly("42", "42");
     }
 
     @Test
