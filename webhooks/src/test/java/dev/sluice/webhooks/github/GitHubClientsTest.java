@@ -61,14 +61,19 @@ class GitHubClientsTest {
                 + "\n-----END RSA PRIVATE KEY-----\n";
     }
 
-    @Test
-    void anAppSignsAJwtMintsAnInstallationTokenOnceAndUsesIt() throws Exception {
+    /** The App, its installation 42, and the token GitHub mints for it ({@code ghs_installation}). */
+    private void stubAppWithInstallation42() {
         github.stubFor(get(urlEqualTo("/app")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":12345,\"slug\":\"sluice\",\"name\":\"Sluice\"}")));
         github.stubFor(get(urlEqualTo("/app/installations/42")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":42,\"access_tokens_url\":\"" + github.baseUrl() + "/app/installations/42/access_tokens\"}")));
         github.stubFor(post(urlEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"token\":\"ghs_installation\",\"expires_at\":\"2099-01-01T00:00:00Z\"}")));
+    }
+
+    @Test
+    void anAppSignsAJwtMintsAnInstallationTokenOnceAndUsesIt() throws Exception {
+        stubAppWithInstallation42();
         github.stubFor(get(urlEqualTo("/repos/acme/shop")).withHeader("Authorization", equalTo("token ghs_installation"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(REPOSITORY)));
         GitHubClients clients = new GitHubClients(new GitHubSettings(github.baseUrl(), Optional.of(12345L), Optional.of(pkcs1Pem()),
@@ -89,12 +94,7 @@ class GitHubClientsTest {
 
     @Test
     void writesGoThroughTheGateOfTheirInstallationAndReadsAndTokenMintingDoNot() throws Exception {
-        github.stubFor(get(urlEqualTo("/app")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":12345,\"slug\":\"sluice\",\"name\":\"Sluice\"}")));
-        github.stubFor(get(urlEqualTo("/app/installations/42")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":42,\"access_tokens_url\":\"" + github.baseUrl() + "/app/installations/42/access_tokens\"}")));
-        github.stubFor(post(urlEqualTo("/app/installations/42/access_tokens")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"token\":\"ghs_installation\",\"expires_at\":\"2099-01-01T00:00:00Z\"}")));
+        stubAppWithInstallation42();
         github.stubFor(get(urlEqualTo("/repos/acme/shop")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(REPOSITORY)));
         github.stubFor(get(urlEqualTo("/repos/acme/shop/issues/7")).willReturn(aResponse().withHeader("Content-Type", "application/json")
