@@ -1,10 +1,10 @@
 package dev.sluice.app.ops;
 
+import dev.sluice.app.webhook.DeliveryWorker;
+import dev.sluice.rollout.controller.Transactions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.sluice.app.webhook.DeliveryWorker;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,8 +35,8 @@ public class QueueMetrics {
     private final DeliveryWorker worker;
     private volatile Reading last = new Reading(Instant.EPOCH, Double.NaN, Double.NaN, Double.NaN);
 
-    QueueMetrics(DataSource dataSource, MeterRegistry meters, DeliveryWorker worker) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    QueueMetrics(Transactions transactions, MeterRegistry meters, DeliveryWorker worker) {
+        this.dataSource = transactions.dataSource();
         this.worker = worker;
         Gauge.builder("sluice.queue.depth", this, metrics -> metrics.read().depth())
                 .description("Webhook deliveries queued (due or waiting for a retry)").register(meters);

@@ -1,7 +1,8 @@
 package dev.sluice.app.webhook;
 
+import dev.sluice.rollout.controller.Transactions;
 import dev.sluice.webhooks.github.WriteGate;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
@@ -29,9 +30,14 @@ public final class ReplicaWriteGate implements WriteGate {
     private final WriteGate.InProcess local = new WriteGate.InProcess();
     private final DataSource dataSource;
 
+    @Inject
+    ReplicaWriteGate(Transactions transactions) {
+        this(transactions.dataSource());
+    }
+
+    /** On the pool itself: Micronaut's transaction-aware proxy refuses connections outside its transactions. */
     ReplicaWriteGate(DataSource dataSource) {
-        // Micronaut's transaction-aware proxy refuses connections outside its transactions: the pool itself.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.dataSource = dataSource;
     }
 
     @Override
