@@ -1,6 +1,8 @@
 package dev.sluice.webhooks.github;
 
+import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -12,6 +14,24 @@ import org.kohsuke.github.HttpException;
 public final class BodyTooLong {
 
     private BodyTooLong() {
+    }
+
+    /** Sends a body to GitHub (posts or edits a comment). */
+    @FunctionalInterface
+    public interface Send<T> {
+        T send(String body) throws IOException;
+    }
+
+    /** Sends {@code body}, or {@code shortened} when GitHub refuses the body as too long. */
+    public static <T> T sendOrShorten(String body, Supplier<String> shortened, Send<T> send) throws IOException {
+        try {
+            return send.send(body);
+        } catch (HttpException refusal) {
+            if (!refused(refusal)) {
+                throw refusal;
+            }
+            return send.send(shortened.get());
+        }
     }
 
     public static boolean refused(Exception failure) {

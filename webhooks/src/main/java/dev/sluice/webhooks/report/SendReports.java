@@ -149,14 +149,8 @@ public final class SendReports {
         }
         int number = release.pullRequest().get();
         String body = ReleaseComment.render(deployments.status(release), clock.instant());
-        try {
-            return releaseComment(github, message, version, number, body);
-        } catch (HttpException refusal) {
-            if (!BodyTooLong.refused(refusal)) {
-                throw refusal;
-            }
-            return releaseComment(github, message, version, number, ReleaseComment.shortened(version));
-        }
+        return BodyTooLong.sendOrShorten(body, () -> ReleaseComment.shortened(version),
+                text -> releaseComment(github, message, version, number, text));
     }
 
     /** Edits the remembered sticky comment, or the one found by its marker, or posts it. */

@@ -13,7 +13,6 @@ import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.HttpException;
 
 /**
  * Puts a review on GitHub: one sticky comment (found by its marker, edited in place, created again
@@ -28,14 +27,10 @@ public final class ReviewReporter {
 
     public void report(GHRepository repository, GHPullRequest pullRequest, PullRequestReview review, boolean checks)
             throws IOException {
-        try {
-            upsertComment(pullRequest, ReviewComment.render(review));
-        } catch (HttpException refusal) {
-            if (!BodyTooLong.refused(refusal)) {
-                throw refusal;
-            }
-            upsertComment(pullRequest, ReviewComment.shortened(review));
-        }
+        BodyTooLong.sendOrShorten(ReviewComment.render(review), () -> ReviewComment.shortened(review), text -> {
+            upsertComment(pullRequest, text);
+            return null;
+        });
         if (checks) {
             checkRun(repository, review);
         } else {
