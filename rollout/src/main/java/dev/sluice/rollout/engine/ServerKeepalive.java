@@ -18,6 +18,9 @@ public final class ServerKeepalive {
     static final int INTERVAL_SECONDS = 10;
     static final int COUNT = 3;
     public static final Duration DEAD_PEER_NOTICED = Duration.ofSeconds(IDLE_SECONDS + INTERVAL_SECONDS * COUNT);
+    /** The settings as SQL, for a connection pool to run on each new connection. */
+    public static final String SQL = "SET tcp_keepalives_idle = " + IDLE_SECONDS + "; SET tcp_keepalives_interval = "
+            + INTERVAL_SECONDS + "; SET tcp_keepalives_count = " + COUNT;
 
     private ServerKeepalive() {
     }
@@ -28,8 +31,7 @@ public final class ServerKeepalive {
      */
     public static void ask(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET tcp_keepalives_idle = " + IDLE_SECONDS + "; SET tcp_keepalives_interval = " + INTERVAL_SECONDS
-                    + "; SET tcp_keepalives_count = " + COUNT);
+            statement.execute(SQL);
         }
     }
 }

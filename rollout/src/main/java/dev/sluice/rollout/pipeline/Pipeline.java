@@ -26,7 +26,6 @@ import dev.sluice.rollout.engine.MigrationSet;
 import dev.sluice.rollout.engine.MigrationSource;
 import dev.sluice.rollout.engine.RolloutListener;
 import dev.sluice.rollout.engine.RunSettings;
-import dev.sluice.rollout.engine.ServerKeepalive;
 import dev.sluice.rollout.migration.MigrationFileName;
 import dev.sluice.rollout.migration.MigrationVersion;
 import dev.sluice.rollout.release.Release;
@@ -238,7 +237,6 @@ public final class Pipeline {
     /** Runs the deployment if no other controller is running it; false when another one holds it. */
     boolean tryRun(long deploymentId) {
         try (Connection lock = transactions.dataSource().getConnection()) {
-            ServerKeepalive.ask(lock); // a replica cut off from the network must not keep the run for hours
             if (!advisory(lock, "pg_try_advisory_lock", deploymentId)) {
                 return false;
             }
